@@ -1,0 +1,207 @@
+package org.socketintents.protocol;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.socketintents.api.Intent;
+import org.socketintents.api.Intents;
+import org.socketintents.api.policy.Decision;
+import org.socketintents.api.policy.Destination;
+import org.socketintents.api.policy.SuggestedOption;
+import org.socketintents.api.policy.Transport;
+
+/**
+ * Writes messages as frames. Stateless and thread-safe; the caller owns the buffer.
+ */
+public final class MessageEncoder {
+
+    private MessageEncoder() {
+    }
+
+    /**
+     * Appends one frame, length prefix included, at the buffer's position.
+     *
+     * @param message the message
+     * @param out     a buffer with room for the frame
+     * @throws IllegalArgumentException if the frame does not fit in the buffer's remaining space
+     */
+    public static void encode(Message message, ByteBuffer out) {
+        int start = out.position();
+        try {
+            out.putInt(0);
+            out.put((byte) Wire.VERSION);
+            out.put((byte) message.type().code());
+            out.putShort((short) 0);
+            out.putInt(message.requestId());
+            writeBody(message, out);
+        } catch (BufferOverflowException e) {
+            out.position(start);
+            throw new IllegalArgumentException("message does not fit in " + (out.limit() - start) + " bytes: "
+                    + message.type());
+        }
+        out.putInt(start, out.position() - start - Wire.LENGTH_BYTES);
+    }
+
+    /**
+     * @param message the message
+     * @return a new buffer holding its frame, flipped for reading
+     */
+    public static ByteBuffer encode(Message message) {
+        ByteBuffer buffer = ByteBuffer.allocate(Wire.LENGTH_BYTES + 64 * 1024);
+        encode(message, buffer);
+        return buffer.flip();
+    }
+
+    private static void writeBody(Message message, ByteBuffer out) {
+        if (message instanceof ResolveRequest) {
+            ResolveRequest r = (ResolveRequest) message;
+            putText(out, Wire.HOST, r.host(), Wire.MAX_HOST_BYTES, false);
+            if (r.port() != 0) {
+                putU16Field(out, Wire.PORT, r.port());
+            }
+            if (r.family() != AddressFamily.ANY) {
+                putU8Field(out, Wire.FAMILY, r.family().code());
+            }
+            putIntents(out, r.intents());
+        } else if (message instanceof ConnectRequest) {
+            ConnectRequest c = (ConnectRequest) message;
+            putSocketAddress(out, Wire.REMOTE, c.remote());
+            if (c.host() != null) {
+                putText(out, Wire.HOST, c.host(), Wire.MAX_HOST_BYTES, false);
+            }
+            if (c.boundSource() != null) {
+                putSocketAddress(out, Wire.BOUND_SOURCE, c.boundSource());
+            }
+            putIntents(out, c.intents());
+        } else if (message instanceof DecisionReply) {
+            putDecision(out, (DecisionReply) message);
+        } else if (message instanceof ErrorReply) {
+            ErrorReply e = (ErrorReply) message;
+            putU16Field(out, Wire.ERROR_CODE, e.code().code());
+            if (!e.message().isEmpty()) {
+                putText(out, Wire.ERROR_MESSAGE, e.message(), Wire.MAX_TEXT_BYTES, true);
+            }
+            if (e.code() == ErrorCode.UNSUPPORTED_VERSION) {
+                fieldHeader(out, Wire.VERSIONS, 2);
+                out.put((byte) Wire.VERSION).put((byte) Wire.VERSION);
+            }
+        }
+        // Ping and Pong have no fields.
+    }
+
+    private static void putDecision(ByteBuffer out, DecisionReply reply) {
+        Decision d = reply.decision();
+        if (d.sourceInterface().isPresent()) {
+            putText(out, Wire.SOURCE_INTERFACE, d.sourceInterface().get(), Wire.MAX_INTERFACE_NAME_BYTES, false);
+        }
+        if (d.sourceAddress().isPresent()) {
+            InetAddress a = d.sourceAddress().get();
+            fieldHeader(out, Wire.SOURCE_ADDRESS, addressBytes(a));
+            putAddress(out, a);
+        }
+        int count = 0;
+        for (Destination destination : d.destinations()) {
+            if (count++ == Wire.MAX_DESTINATIONS) {
+                break;
+            }
+            byte[] tag = destination.learnedOn() == null ? new byte[0]
+                    : destination.learnedOn().getBytes(StandardCharsets.UTF_8);
+            if (tag.length > Wire.MAX_INTERFACE_NAME_BYTES) {
+                tag = new byte[0];
+            }
+            fieldHeader(out, Wire.DESTINATION, addressBytes(destination.address()) + tag.length);
+            putAddress(out, destination.address());
+            out.put(tag);
+        }
+        if (d.transport() != Transport.TCP) {
+            putU8Field(out, Wire.TRANSPORT, EnumCodes.code(d.transport()));
+        }
+        for (Map.Entry<SuggestedOption, Integer> option : d.options().entrySet()) {
+            fieldHeader(out, Wire.OPTION, 5);
+            out.put((byte) option.getKey().number());
+            out.putInt(option.getValue());
+        }
+        if (!d.reason().isEmpty()) {
+            putText(out, Wire.REASON, d.reason(), Wire.MAX_TEXT_BYTES, true);
+        }
+        if (!reply.policy().isEmpty()) {
+            putText(out, Wire.POLICY, reply.policy(), Wire.MAX_TEXT_BYTES, true);
+        }
+        putU8Field(out, Wire.OUTCOME, reply.outcome().code());
+    }
+
+    private static void putIntents(ByteBuffer out, Intents intents) {
+        for (Intent<?> intent : Intent.standard()) {
+            Object value = intents.get(intent).orElse(null);
+            if (value == null) {
+                continue;
+            }
+            int tag = Wire.INTENT_BASE + intent.number();
+            if (value instanceof Long) {
+                fieldHeader(out, tag, 8);
+                out.putLong((Long) value);
+            } else {
+                putU8Field(out, tag, EnumCodes.code(value));
+            }
+        }
+        for (Map.Entry<String, String> custom : intents.custom().entrySet()) {
+            byte[] name = custom.getKey().getBytes(StandardCharsets.UTF_8);
+            byte[] value = custom.getValue().getBytes(StandardCharsets.UTF_8);
+            fieldHeader(out, Wire.CUSTOM_INTENT, 1 + name.length + value.length);
+            out.put((byte) name.length).put(name).put(value);
+        }
+    }
+
+    private static void putSocketAddress(ByteBuffer out, int tag, InetSocketAddress address) {
+        InetAddress a = address.getAddress();
+        fieldHeader(out, tag, addressBytes(a) + 2);
+        putAddress(out, a);
+        out.putShort((short) address.getPort());
+    }
+
+    private static int addressBytes(InetAddress address) {
+        return 1 + address.getAddress().length;
+    }
+
+    private static void putAddress(ByteBuffer out, InetAddress address) {
+        out.put((byte) (address instanceof Inet4Address ? 4 : 6));
+        out.put(address.getAddress());
+    }
+
+    private static void putU8Field(ByteBuffer out, int tag, int value) {
+        fieldHeader(out, tag, 1);
+        out.put((byte) value);
+    }
+
+    private static void putU16Field(ByteBuffer out, int tag, int value) {
+        fieldHeader(out, tag, 2);
+        out.putShort((short) value);
+    }
+
+    /** Writes UTF-8 text; with {@code cut} overlong text is shortened at a character boundary, else refused. */
+    private static void putText(ByteBuffer out, int tag, String text, int maxBytes, boolean cut) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length;
+        if (length > maxBytes) {
+            if (!cut) {
+                throw new IllegalArgumentException("text longer than " + maxBytes + " bytes: " + text);
+            }
+            length = maxBytes;
+            while (length > 0 && (bytes[length] & 0xC0) == 0x80) {
+                length--;
+            }
+        }
+        fieldHeader(out, tag, length);
+        out.put(bytes, 0, length);
+    }
+
+    private static void fieldHeader(ByteBuffer out, int tag, int length) {
+        out.put((byte) tag);
+        out.putShort((short) length);
+    }
+}
