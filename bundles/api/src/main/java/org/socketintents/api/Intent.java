@@ -2,6 +2,7 @@ package org.socketintents.api;
 
 import java.net.SocketOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -139,6 +140,70 @@ public final class Intent<T> implements SocketOption<T> {
                     + MAX_CUSTOM_VALUE_BYTES + " UTF-8 bytes");
         }
         return typed;
+    }
+
+    /**
+     * Parses a value from text, as command lines and configuration files give it: enum values by name in any
+     * case with {@code -} or {@code _} between words, or by their first word ({@code query}, {@code bulk},
+     * {@code control}, {@code stream}, {@code random}, {@code regular}, ...); counts as decimal numbers with an
+     * optional {@code k}, {@code M} or {@code G} suffix (powers of 1000) for file size and bitrate.
+     *
+     * @param text the text
+     * @return the value
+     * @throws IllegalArgumentException if the text is not a valid value, naming the valid ones
+     */
+    public T parse(String text) {
+        String trimmed = Objects.requireNonNull(text, "text").trim();
+        if (type == String.class) {
+            return checkValue(trimmed);
+        }
+        if (type == Long.class) {
+            return checkValue(parseCount(trimmed));
+        }
+        String wanted = trimmed.toUpperCase(Locale.ROOT).replace('-', '_');
+        T firstWordMatch = null;
+        int firstWordMatches = 0;
+        for (T constant : type.getEnumConstants()) {
+            String constantName = ((Enum<?>) constant).name();
+            if (constantName.equals(wanted)) {
+                return constant;
+            }
+            if (constantName.startsWith(wanted + "_")) {
+                firstWordMatch = constant;
+                firstWordMatches++;
+            }
+        }
+        if (firstWordMatches == 1) {
+            return firstWordMatch;
+        }
+        StringBuilder valid = new StringBuilder();
+        for (T constant : type.getEnumConstants()) {
+            valid.append(valid.length() == 0 ? "" : ", ")
+                    .append(((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a " + name + "; one of: " + valid);
+    }
+
+    private Long parseCount(String text) {
+        long multiplier = 1;
+        String digits = text;
+        if (!digits.isEmpty()) {
+            switch (digits.charAt(digits.length() - 1)) {
+                case 'k': case 'K': multiplier = 1_000L; break;
+                case 'M': multiplier = 1_000_000L; break;
+                case 'G': multiplier = 1_000_000_000L; break;
+                default: break;
+            }
+        }
+        if (multiplier != 1) {
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(digits), multiplier);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid " + name
+                    + ": a non-negative whole number, optionally with k, M or G", e);
+        }
     }
 
     @Override

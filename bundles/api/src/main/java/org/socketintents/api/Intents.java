@@ -193,6 +193,27 @@ public final class Intents {
             return this;
         }
 
+        /**
+         * Sets an intent given as text, as on a command line: {@code set("category", "bulk")},
+         * {@code set("filesize", "48M")}; a name that is not a standard intent sets a custom intent.
+         *
+         * @param name  the intent's name
+         * @param value its value as text, see {@link Intent#parse(String)}
+         * @return this builder
+         * @throws IllegalArgumentException if the value does not parse
+         */
+        public Builder parse(String name, String value) {
+            Optional<Intent<?>> standardIntent = Intent.standardNamed(name);
+            if (standardIntent.isPresent()) {
+                return setParsed(standardIntent.get(), value);
+            }
+            return set(Intent.custom(name), value);
+        }
+
+        private <T> Builder setParsed(Intent<T> intent, String value) {
+            return set(intent, intent.parse(value));
+        }
+
         public Builder category(Category category) {
             return set(Intent.CATEGORY, Objects.requireNonNull(category, "category"));
         }

@@ -1,0 +1,198 @@
+package org.socketintents.mam.internal;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.socketintents.api.net.InterfaceMonitor;
+import org.socketintents.api.net.Interfaces;
+import org.socketintents.api.policy.Decision;
+import org.socketintents.api.policy.DecisionRequest;
+import org.socketintents.api.policy.Policy;
+import org.socketintents.api.policy.RequestKind;
+import org.socketintents.protocol.ConnectRequest;
+import org.socketintents.protocol.DecisionOutcome;
+import org.socketintents.protocol.DecisionReply;
+import org.socketintents.protocol.MessageType;
+import org.socketintents.protocol.ResolveRequest;
+
+/**
+ * Builds the full request context, asks the policy under its time budget, and turns the answer into a reply.
+ * A policy that throws, overruns its budget or is missing yields the OS default for that request; it is
+ * logged and counted and never takes the MAM down.
+ */
+@Component(service = DecisionEngine.class, configurationPid = MamConfig.PID)
+public final class DecisionEngine {
+
+    private static final Logger LOG = System.getLogger(DecisionEngine.class.getName());
+    /** More overrunning calls than this still stuck in one policy, and it is no longer called. */
+    static final int MAX_STUCK_CALLS = 16;
+
+    private final PolicyRegistry registry;
+    private final SystemResolver resolver = new SystemResolver();
+    private final DecisionStatistics statistics = new DecisionStatistics();
+    private final Map<Policy, AtomicInteger> stuckCalls = new ConcurrentHashMap<>();
+    private final BudgetWatchdog watchdog;
+    private volatile long budgetNanos;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InterfaceMonitor monitor;
+
+    @Activate
+    public DecisionEngine(@Reference PolicyRegistry registry, MamConfig config) {
+        this.registry = registry;
+        this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(config.policy_budget_ms());
+        this.watchdog = new BudgetWatchdog(Math.max(TimeUnit.MILLISECONDS.toNanos(1), budgetNanos / 10));
+    }
+
+    @Modified
+    void modified(MamConfig config) {
+        budgetNanos = TimeUnit.MILLISECONDS.toNanos(config.policy_budget_ms());
+    }
+
+    @Deactivate
+    void deactivate() {
+        watchdog.close();
+    }
+
+    /** @return the latest interface snapshot, empty when no monitor runs */
+    Interfaces interfaces() {
+        InterfaceMonitor current = monitor;
+        return current == null ? Interfaces.empty() : current.interfaces();
+    }
+
+    PolicyRegistry registry() {
+        return registry;
+    }
+
+    DecisionStatistics statistics() {
+        return statistics;
+    }
+
+    /**
+     * @param request a RESOLVE
+     * @return its decision context, with the host resolved
+     * @throws UnknownHostException if the host does not resolve
+     */
+    DecisionRequest contextOf(ResolveRequest request) throws UnknownHostException {
+        try {
+            return DecisionRequest.builder(RequestKind.RESOLVE)
+                    .intents(request.intents())
+                    .host(request.host())
+                    .port(request.port())
+                    .destinations(resolver.resolve(request.host(), request.family()))
+                    .interfaces(interfaces())
+                    .build();
+        } catch (UnknownHostException e) {
+            statistics.countResolutionFailure();
+            throw e;
+        }
+    }
+
+    /**
+     * @param request a CONNECT
+     * @return its decision context
+     */
+    DecisionRequest contextOf(ConnectRequest request) {
+        return DecisionRequest.builder(RequestKind.CONNECT)
+                .intents(request.intents())
+                .host(request.host())
+                .port(request.remote().getPort())
+                .addDestination(org.socketintents.api.policy.Destination.of(request.remote().getAddress()))
+                .boundSource(request.boundSource())
+                .interfaces(interfaces())
+                .build();
+    }
+
+    /**
+     * Decides with the active policy.
+     *
+     * @see #decide(int, DecisionRequest, ActivePolicy, Consumer)
+     */
+    DecisionReply decide(int requestId, DecisionRequest request, Consumer<DecisionReply> onOverrun) {
+        return decide(requestId, request, registry.active(), onOverrun);
+    }
+
+    /**
+     * Asks a policy, on the calling thread, under the budget.
+     *
+     * @param requestId the request's id, echoed in the reply
+     * @param request   the context
+     * @param policy    the policy to ask
+     * @param onOverrun receives the OS-default reply, on the watchdog's thread, when the policy overruns its
+     *                  budget; it must answer the client
+     * @return the reply, or null when the policy overran and {@code onOverrun} has answered (or will)
+     */
+    DecisionReply decide(int requestId, DecisionRequest request, ActivePolicy policy,
+                         Consumer<DecisionReply> onOverrun) {
+        MessageType type = request.kind() == RequestKind.RESOLVE ? MessageType.RESOLVE_REPLY
+                : MessageType.CONNECT_REPLY;
+        if (policy.isMissing()) {
+            return reply(requestId, type, request, Decision.osDefault(
+                    "policy '" + policy.configured() + "' is not available; OS default"), "",
+                    DecisionOutcome.NO_POLICY);
+        }
+        AtomicInteger stuck = stuckCalls.computeIfAbsent(policy.policy(), p -> new AtomicInteger());
+        if (stuck.get() >= MAX_STUCK_CALLS) {
+            return reply(requestId, type, request, Decision.osDefault("policy '" + policy.name() + "' has "
+                    + stuck.get() + " calls overrunning their budget; not asked"), policy.name(),
+                    DecisionOutcome.FALLBACK_POLICY_TIMEOUT);
+        }
+        PolicyCall call = new PolicyCall(System.nanoTime() + budgetNanos, () -> {
+            stuck.incrementAndGet();
+            LOG.log(Level.WARNING, "Policy '" + policy.name() + "' overran its budget of "
+                    + TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms; answering with the OS default: " + request);
+            onOverrun.accept(reply(requestId, type, request, Decision.osDefault("policy '" + policy.name()
+                    + "' overran its budget; OS default"), policy.name(), DecisionOutcome.FALLBACK_POLICY_TIMEOUT));
+        });
+        watchdog.register(call);
+        Decision decision;
+        try {
+            decision = policy.policy().decide(request);
+            if (decision == null) {
+                throw new NullPointerException("decide returned null");
+            }
+        } catch (RuntimeException | Error e) {
+            if (!call.finish()) {
+                stuck.decrementAndGet();
+                return null;
+            }
+            watchdog.unregister(call);
+            LOG.log(Level.WARNING, "Policy '" + policy.name() + "' failed; answering with the OS default: "
+                    + request, e);
+            return reply(requestId, type, request, Decision.osDefault("policy '" + policy.name() + "' failed: "
+                    + e), policy.name(), DecisionOutcome.FALLBACK_POLICY_ERROR);
+        }
+        if (!call.finish()) {
+            stuck.decrementAndGet();
+            return null;
+        }
+        watchdog.unregister(call);
+        return reply(requestId, type, request, decision, policy.name(), DecisionOutcome.POLICY);
+    }
+
+    private DecisionReply reply(int requestId, MessageType type, DecisionRequest request, Decision decision,
+                                String policy, DecisionOutcome outcome) {
+        statistics.record(outcome);
+        decision = DecisionCompleter.complete(decision, request);
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, request + " -> " + (policy.isEmpty() ? "" : policy + ": ") + decision
+                    + " (" + outcome + ")");
+        }
+        return new DecisionReply(requestId, type, decision, policy, outcome);
+    }
+}

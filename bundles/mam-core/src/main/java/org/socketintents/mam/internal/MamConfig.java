@@ -1,0 +1,35 @@
+package org.socketintents.mam.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the Multi Access Manager, PID {@value #PID}. */
+@ObjectClassDefinition(id = MamConfig.PID, name = "Socket Intents Multi Access Manager",
+        description = "The MAM's Unix socket, its limits, and which policy decides.")
+public @interface MamConfig {
+
+    String PID = "org.socketintents.mam";
+
+    @AttributeDefinition(name = "Socket path", required = false,
+            description = "Unix socket the MAM listens on. Empty: /run/socket-intents/mam.sock when /run is writable,"
+                    + " else <tmpdir>/socket-intents-<user>/mam.sock (or the socketintents.socket system property).")
+    String socket_path() default "";
+
+    @AttributeDefinition(name = "Socket mode", description = "Permissions of the socket file, octal.")
+    String socket_mode() default "0660";
+
+    @AttributeDefinition(name = "Active policy", description = "policy.name of the Policy service that decides.")
+    String policy() default "category";
+
+    @AttributeDefinition(name = "Policy budget (ms)", min = "1", max = "10000",
+            description = "Longest a policy may take for one decision before the OS default is answered.")
+    int policy_budget_ms() default 50;
+
+    @AttributeDefinition(name = "Maximum frame size (bytes)", min = "256", max = "1048576",
+            description = "Longest request frame accepted; longer ones are answered MESSAGE_TOO_LARGE.")
+    int max_frame_bytes() default 16384;
+
+    @AttributeDefinition(name = "Maximum clients", min = "1", max = "65536",
+            description = "Most client connections served at once; more are answered OVERLOADED and closed.")
+    int max_clients() default 1024;
+}

@@ -1,0 +1,127 @@
+package org.socketintents.mam.internal;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.socketintents.api.policy.Policy;
+
+/**
+ * Tracks every registered {@link Policy} by name and which one the configuration makes active. Swapping is a
+ * single volatile write: requests already running keep the policy they started with.
+ */
+@Component(service = PolicyRegistry.class, configurationPid = MamConfig.PID)
+@Designate(ocd = MamConfig.class)
+public final class PolicyRegistry {
+
+    private static final Logger LOG = System.getLogger(PolicyRegistry.class.getName());
+
+    private final Map<String, Policy> byName = new ConcurrentHashMap<>();
+    private volatile String configured = OsDefaultPolicy.NAME;
+    private volatile ActivePolicy active = new ActivePolicy(OsDefaultPolicy.NAME, null, OsDefaultPolicy.NAME);
+
+    @Activate
+    void activate(MamConfig config) {
+        configure(config.policy().trim());
+    }
+
+    @Modified
+    void modified(MamConfig config) {
+        configure(config.policy().trim());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPolicy(Policy policy, Map<String, Object> properties) {
+        String name = nameOf(properties);
+        if (name == null) {
+            LOG.log(Level.WARNING, "Ignoring a Policy service without a " + Policy.NAME + " property: " + policy);
+            return;
+        }
+        Policy previous = byName.putIfAbsent(name, policy);
+        if (previous != null) {
+            LOG.log(Level.WARNING, "Two Policy services are named '" + name + "'; keeping the first");
+            return;
+        }
+        LOG.log(Level.INFO, "Policy '" + name + "' is available");
+        refresh();
+    }
+
+    void removePolicy(Policy policy, Map<String, Object> properties) {
+        String name = nameOf(properties);
+        if (name != null && byName.remove(name, policy)) {
+            LOG.log(Level.INFO, "Policy '" + name + "' is gone");
+            refresh();
+        }
+    }
+
+    private static String nameOf(Map<String, Object> properties) {
+        Object name = properties.get(Policy.NAME);
+        return name instanceof String && !((String) name).isBlank() ? ((String) name).trim() : null;
+    }
+
+    private synchronized void configure(String name) {
+        String wanted = name.isEmpty() ? OsDefaultPolicy.NAME : name;
+        if (!wanted.equals(configured)) {
+            LOG.log(Level.INFO, "Configured policy: '" + wanted + "' (was '" + configured + "')");
+        }
+        configured = wanted;
+        refresh();
+    }
+
+    private synchronized void refresh() {
+        ActivePolicy before = active;
+        Policy policy = byName.get(configured);
+        ActivePolicy after;
+        if (policy != null) {
+            after = new ActivePolicy(configured, policy, configured);
+        } else {
+            after = new ActivePolicy(OsDefaultPolicy.NAME, byName.get(OsDefaultPolicy.NAME), configured);
+        }
+        active = after;
+        if (before.policy() == after.policy() && before.name().equals(after.name())) {
+            return;
+        }
+        if (policy != null) {
+            LOG.log(Level.INFO, "Active policy: '" + configured + "'");
+        } else {
+            LOG.log(Level.WARNING, "Policy '" + configured + "' is not available; falling back to os-default"
+                    + " until it is (available: " + names().keySet() + ")");
+        }
+    }
+
+    /** @return the policy that decides requests arriving now */
+    public ActivePolicy active() {
+        return active;
+    }
+
+    /**
+     * @param name a policy name
+     * @return the policy of that name as an {@link ActivePolicy}, or null when there is none
+     */
+    public ActivePolicy named(String name) {
+        Policy policy = byName.get(name);
+        return policy == null ? null : new ActivePolicy(name, policy, name);
+    }
+
+    /** @return the configured policy name, whether or not it is available */
+    public String configured() {
+        return configured;
+    }
+
+    /** @return the registered policies by name, sorted */
+    public SortedMap<String, Policy> names() {
+        return new TreeMap<>(byName);
+    }
+}
