@@ -12,7 +12,8 @@ import org.socketintents.api.policy.Policy;
  */
 record ActivePolicy(String name, Policy policy, String configured) {
 
+    /** @return whether the configured policy is not registered, so the OS default answers instead */
     boolean isMissing() {
-        return policy == null;
+        return policy == null || !name.equals(configured);
     }
 }

@@ -48,8 +48,6 @@ public final class DecisionEngine {
     private final BudgetWatchdog watchdog;
     private volatile long budgetNanos;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile InterfaceMonitor monitor;
 
     @Activate
@@ -57,6 +55,18 @@ public final class DecisionEngine {
         this.registry = registry;
         this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(config.policy_budget_ms());
         this.watchdog = new BudgetWatchdog(Math.max(TimeUnit.MILLISECONDS.toNanos(1), budgetNanos / 10));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMonitor(InterfaceMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    void unsetMonitor(InterfaceMonitor gone) {
+        if (monitor == gone) {
+            monitor = null;
+        }
     }
 
     @Modified
@@ -143,7 +153,7 @@ public final class DecisionEngine {
                 : MessageType.CONNECT_REPLY;
         if (policy.isMissing()) {
             return reply(requestId, type, request, Decision.osDefault(
-                    "policy '" + policy.configured() + "' is not available; OS default"), "",
+                    "policy '" + policy.configured() + "' is not available; OS default"), OsDefaultPolicy.NAME,
                     DecisionOutcome.NO_POLICY);
         }
         AtomicInteger stuck = stuckCalls.computeIfAbsent(policy.policy(), p -> new AtomicInteger());

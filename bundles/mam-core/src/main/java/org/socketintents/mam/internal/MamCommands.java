@@ -75,7 +75,7 @@ public final class MamCommands {
         for (String name : engine.registry().names().keySet()) {
             out.append(name.equals(active.name()) ? "* " : "  ").append(name).append('\n');
         }
-        if (active.isMissing() || !active.name().equals(active.configured())) {
+        if (active.isMissing()) {
             out.append("configured policy '").append(active.configured())
                     .append("' is not available: answering with os-default\n");
         }
@@ -193,7 +193,7 @@ public final class MamCommands {
         StringBuilder out = new StringBuilder();
         out.append("socket           ").append(s.path()).append('\n');
         out.append("policy           ").append(active.name());
-        if (!active.name().equals(active.configured())) {
+        if (active.isMissing()) {
             out.append(" (configured '").append(active.configured()).append("' is not available)");
         }
         out.append('\n');
