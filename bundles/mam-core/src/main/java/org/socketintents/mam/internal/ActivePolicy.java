@@ -7,13 +7,19 @@ import org.socketintents.api.policy.Policy;
  * even if the operator swaps policies meanwhile.
  *
  * @param name       the configured name
- * @param policy     the service, or null when no policy of that name is registered
- * @param configured the name the configuration asks for (differs from name while it is missing)
+ * @param policy     the service, or null when not even os-default is registered
+ * @param configured the name the configuration asks for; differs from {@code name} while that policy is not
+ *                   registered and the last good one (or os-default) stands in
  */
 record ActivePolicy(String name, Policy policy, String configured) {
 
-    /** @return whether the configured policy is not registered, so the OS default answers instead */
+    /** @return whether no policy at all is registered to decide (not even os-default) */
     boolean isMissing() {
-        return policy == null || !name.equals(configured);
+        return policy == null;
+    }
+
+    /** @return whether the policy deciding is the one the configuration asks for */
+    boolean isConfigured() {
+        return name.equals(configured);
     }
 }

@@ -153,8 +153,7 @@ public final class DecisionEngine {
                 : MessageType.CONNECT_REPLY;
         if (policy.isMissing()) {
             return reply(requestId, type, request, Decision.osDefault(
-                    "policy '" + policy.configured() + "' is not available; OS default"), OsDefaultPolicy.NAME,
-                    DecisionOutcome.NO_POLICY);
+                    "no policy is registered; OS default"), "", DecisionOutcome.NO_POLICY);
         }
         AtomicInteger stuck = stuckCalls.computeIfAbsent(policy.policy(), p -> new AtomicInteger());
         if (stuck.get() >= MAX_STUCK_CALLS) {

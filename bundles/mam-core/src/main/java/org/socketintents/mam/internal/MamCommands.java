@@ -75,9 +75,9 @@ public final class MamCommands {
         for (String name : engine.registry().names().keySet()) {
             out.append(name.equals(active.name()) ? "* " : "  ").append(name).append('\n');
         }
-        if (active.isMissing()) {
-            out.append("configured policy '").append(active.configured())
-                    .append("' is not available: answering with os-default\n");
+        if (!active.isConfigured()) {
+            out.append("configured policy '").append(active.configured()).append("' is not available; '")
+                    .append(active.name()).append("' decides until it is\n");
         }
         return out.toString().stripTrailing();
     }
@@ -92,8 +92,8 @@ public final class MamCommands {
     public String policy(String name) throws IOException {
         if (engine.registry().named(name) == null) {
             throw new IllegalArgumentException("no policy named '" + name + "'; available: "
-                    + engine.registry().names().keySet() + ". The active policy stays '"
-                    + engine.registry().active().name() + "'");
+                    + engine.registry().names().keySet() + " (a bundle providing it may have failed to activate:"
+                    + " see scr:list). The active policy stays '" + engine.registry().active().name() + "'");
         }
         Configuration configuration = configurationAdmin.getConfiguration(MamConfig.PID, "?");
         Dictionary<String, Object> properties = configuration.getProperties();
@@ -193,7 +193,7 @@ public final class MamCommands {
         StringBuilder out = new StringBuilder();
         out.append("socket           ").append(s.path()).append('\n');
         out.append("policy           ").append(active.name());
-        if (active.isMissing()) {
+        if (!active.isConfigured()) {
             out.append(" (configured '").append(active.configured()).append("' is not available)");
         }
         out.append('\n');

@@ -80,24 +80,29 @@ public final class PolicyRegistry {
         refresh();
     }
 
+    /**
+     * Chooses the active policy: the configured one when it is registered; otherwise the last active policy if
+     * it is still registered (an unknown name must not throw away a working policy); otherwise os-default.
+     */
     private synchronized void refresh() {
         ActivePolicy before = active;
-        Policy policy = byName.get(configured);
+        Policy configuredPolicy = byName.get(configured);
         ActivePolicy after;
-        if (policy != null) {
-            after = new ActivePolicy(configured, policy, configured);
+        if (configuredPolicy != null) {
+            after = new ActivePolicy(configured, configuredPolicy, configured);
+        } else if (before.policy() != null && byName.get(before.name()) == before.policy()) {
+            after = new ActivePolicy(before.name(), before.policy(), configured);
         } else {
             after = new ActivePolicy(OsDefaultPolicy.NAME, byName.get(OsDefaultPolicy.NAME), configured);
         }
         active = after;
-        if (before.policy() == after.policy() && before.name().equals(after.name())) {
-            return;
-        }
-        if (policy != null) {
-            LOG.log(Level.INFO, "Active policy: '" + configured + "'");
-        } else {
-            LOG.log(Level.WARNING, "Policy '" + configured + "' is not available; falling back to os-default"
-                    + " until it is (available: " + names().keySet() + ")");
+        if (configuredPolicy != null) {
+            if (before.policy() != configuredPolicy) {
+                LOG.log(Level.INFO, "Active policy: '" + configured + "'");
+            }
+        } else if (before.policy() != after.policy() || !before.configured().equals(configured)) {
+            LOG.log(Level.WARNING, "Policy '" + configured + "' is not available; '" + after.name()
+                    + "' decides until it is (available: " + names().keySet() + ")");
         }
     }
 

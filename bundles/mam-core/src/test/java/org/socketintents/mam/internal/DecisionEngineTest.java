@@ -117,10 +117,20 @@ class DecisionEngineTest {
     }
 
     @Test
-    void missingPolicyYieldsNoPolicyOutcome() throws Exception {
+    void unavailableConfiguredPolicyIsAnsweredByOsDefault() throws Exception {
         DecisionReply reply = engine.decide(3, connectContext(Intents.none()), r -> { });
+        assertEquals(DecisionOutcome.POLICY, reply.outcome());
+        assertEquals("os-default", reply.policy());
+        assertTrue(reply.decision().sourceInterface().isEmpty());
+    }
+
+    @Test
+    void noPolicyAtAllYieldsNoPolicyOutcome() throws Exception {
+        DecisionReply reply = engine.decide(4, connectContext(Intents.none()),
+                new ActivePolicy("os-default", null, "test"), r -> { });
         assertEquals(DecisionOutcome.NO_POLICY, reply.outcome());
-        assertTrue(reply.decision().reason().contains("'test' is not available"), reply.decision().reason());
+        assertTrue(reply.decision().sourceInterface().isEmpty());
+        assertTrue(reply.decision().sourceAddress().isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.socketintents.mam.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,11 +62,28 @@ class PolicyRegistryTest {
     }
 
     @Test
-    void unknownConfiguredNameFallsBackAndIsRemembered() {
+    void unknownConfiguredNameKeepsTheLastGoodPolicyUntilItAppears() {
+        registry.addPolicy(category, Map.of(Policy.NAME, "category"));
+
         registry.modified(TestConfigs.mam(Map.of("policy", "no-such-policy")));
 
-        assertEquals("os-default", registry.active().name());
+        assertSame(category, registry.active().policy(), "the working policy is kept");
         assertEquals("no-such-policy", registry.configured());
+        assertFalse(registry.active().isConfigured());
+
+        registry.addPolicy(other, Map.of(Policy.NAME, "no-such-policy"));
+        assertSame(other, registry.active().policy(), "the configured policy takes over once it registers");
+        assertTrue(registry.active().isConfigured());
+    }
+
+    @Test
+    void keptPolicyThatGoesAwayFallsBackToOsDefault() {
+        registry.addPolicy(category, Map.of(Policy.NAME, "category"));
+        registry.modified(TestConfigs.mam(Map.of("policy", "no-such-policy")));
+
+        registry.removePolicy(category, Map.of(Policy.NAME, "category"));
+
+        assertSame(osDefault, registry.active().policy());
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.socketintents.policy.category.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +11,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.socketintents.api.Category;
+import org.socketintents.api.policy.CategoryPreferences;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.DecisionRequest;
 import org.socketintents.api.policy.InterfacePreference;
@@ -51,69 +49,42 @@ public final class CategoryPolicy implements Policy {
         String uncategorized() default "none";
     }
 
-    private volatile Preferences preferences;
+    private volatile CategoryPreferences preferences = CategoryPreferences.PAPER;
 
     @Activate
     void activate(Config config) {
-        preferences = Preferences.of(config, Preferences.DEFAULTS);
+        preferences = configure(config, CategoryPreferences.PAPER);
     }
 
     @Modified
     void modified(Config config) {
-        preferences = Preferences.of(config, preferences);
+        preferences = configure(config, preferences);
     }
 
     @Override
     public Decision decide(DecisionRequest request) {
-        Preferences current = preferences;
-        Optional<Category> category = request.intents().category();
-        if (category.isEmpty()) {
-            return current.uncategorized.decide(request, "no category");
-        }
-        return current.byCategory.get(category.get()).decide(request, "category " + label(category.get()));
+        return preferences.decide(request);
     }
 
-    private static String label(Category category) {
-        return category.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** Applies a configuration; a value that does not parse keeps the previous setting and is logged. */
+    static CategoryPreferences configure(Config config, CategoryPreferences previous) {
+        return previous
+                .with(Category.QUERY, parse("query", config.query(), previous.of(Optional.of(Category.QUERY))))
+                .with(Category.BULK_TRANSFER, parse("bulk.transfer", config.bulk_transfer(),
+                        previous.of(Optional.of(Category.BULK_TRANSFER))))
+                .with(Category.CONTROL_TRAFFIC, parse("control.traffic", config.control_traffic(),
+                        previous.of(Optional.of(Category.CONTROL_TRAFFIC))))
+                .with(Category.STREAM, parse("stream", config.stream(), previous.of(Optional.of(Category.STREAM))))
+                .withUncategorized(parse("uncategorized", config.uncategorized(), previous.of(Optional.empty())));
     }
 
-    /** The preference for each category; immutable so that a reconfiguration swaps them all at once. */
-    static final class Preferences {
-        static final Preferences DEFAULTS = new Preferences(Map.of(
-                Category.QUERY, InterfacePreference.LOWEST_RTT,
-                Category.BULK_TRANSFER, InterfacePreference.HIGHEST_BANDWIDTH,
-                Category.CONTROL_TRAFFIC, InterfacePreference.LOWEST_RTT,
-                Category.STREAM, InterfacePreference.HIGHEST_BANDWIDTH), InterfacePreference.OS_DEFAULT);
-
-        final Map<Category, InterfacePreference> byCategory;
-        final InterfacePreference uncategorized;
-
-        private Preferences(Map<Category, InterfacePreference> byCategory, InterfacePreference uncategorized) {
-            this.byCategory = new EnumMap<>(byCategory);
-            this.uncategorized = uncategorized;
-        }
-
-        /** Parses a configuration; a value that does not parse keeps the previous setting and is logged. */
-        static Preferences of(Config config, Preferences previous) {
-            Map<Category, InterfacePreference> byCategory = new EnumMap<>(Category.class);
-            byCategory.put(Category.QUERY, parse("query", config.query(), previous.byCategory.get(Category.QUERY)));
-            byCategory.put(Category.BULK_TRANSFER, parse("bulk.transfer", config.bulk_transfer(),
-                    previous.byCategory.get(Category.BULK_TRANSFER)));
-            byCategory.put(Category.CONTROL_TRAFFIC, parse("control.traffic", config.control_traffic(),
-                    previous.byCategory.get(Category.CONTROL_TRAFFIC)));
-            byCategory.put(Category.STREAM, parse("stream", config.stream(),
-                    previous.byCategory.get(Category.STREAM)));
-            return new Preferences(byCategory, parse("uncategorized", config.uncategorized(), previous.uncategorized));
-        }
-
-        private static InterfacePreference parse(String key, String value, InterfacePreference previous) {
-            try {
-                return InterfacePreference.parse(value);
-            } catch (IllegalArgumentException e) {
-                LOG.log(Level.ERROR, "Configuration " + PID + ": " + key + " = " + e.getMessage()
-                        + "; keeping " + previous);
-                return previous;
-            }
+    private static InterfacePreference parse(String key, String value, InterfacePreference previous) {
+        try {
+            return InterfacePreference.parse(value);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "Configuration " + PID + ": " + key + " = " + e.getMessage() + "; keeping "
+                    + previous);
+            return previous;
         }
     }
 }
