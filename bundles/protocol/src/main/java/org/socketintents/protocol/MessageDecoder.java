@@ -9,8 +9,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.socketintents.api.Intent;
 import org.socketintents.api.Intents;
@@ -32,19 +32,19 @@ public final class MessageDecoder {
     /**
      * Checks a frame's length prefix.
      *
-     * @param length        the length read from the prefix
+     * @param length        the length read from the prefix, an unsigned 32-bit number
      * @param maxFrameBytes the receiver's limit
      * @throws ProtocolException if the frame is shorter than a header or longer than the limit
      */
     public static void checkLength(int length, int maxFrameBytes) throws ProtocolException {
-        if (length < Wire.HEADER_BYTES) {
+        long unsigned = Integer.toUnsignedLong(length);
+        if (unsigned < Wire.HEADER_BYTES) {
             throw new ProtocolException(ErrorCode.MALFORMED, 0,
-                    "frame length " + Integer.toUnsignedString(length) + " is shorter than the "
-                            + Wire.HEADER_BYTES + "-byte header");
+                    "frame length " + unsigned + " is shorter than the " + Wire.HEADER_BYTES + "-byte header");
         }
-        if (length > maxFrameBytes) {
+        if (unsigned > maxFrameBytes) {
             throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE, 0,
-                    "frame length " + length + " exceeds the limit of " + maxFrameBytes + " bytes");
+                    "frame length " + unsigned + " exceeds the limit of " + maxFrameBytes + " bytes");
         }
     }
 
@@ -97,24 +97,25 @@ public final class MessageDecoder {
         int port = 0;
         AddressFamily family = AddressFamily.ANY;
         Intents.Builder intents = Intents.builder();
-        IntentCounter seen = new IntentCounter();
         while (f.next()) {
             switch (f.tag) {
                 case Wire.HOST:
-                    f.once(host);
+                    f.once();
                     host = f.hostName();
                     break;
                 case Wire.PORT:
+                    f.once();
                     port = f.u16();
                     break;
                 case Wire.FAMILY:
+                    f.once();
                     family = AddressFamily.ofCode(f.u8());
                     if (family == null) {
                         throw f.malformed("unknown address family");
                     }
                     break;
                 default:
-                    if (!f.intent(intents, seen)) {
+                    if (!f.intent(intents)) {
                         f.skip();
                     }
             }
@@ -130,23 +131,22 @@ public final class MessageDecoder {
         InetSocketAddress bound = null;
         String host = null;
         Intents.Builder intents = Intents.builder();
-        IntentCounter seen = new IntentCounter();
         while (f.next()) {
             switch (f.tag) {
                 case Wire.REMOTE:
-                    f.once(remote);
+                    f.once();
                     remote = f.socketAddress();
                     break;
                 case Wire.BOUND_SOURCE:
-                    f.once(bound);
+                    f.once();
                     bound = f.socketAddress();
                     break;
                 case Wire.HOST:
-                    f.once(host);
+                    f.once();
                     host = f.hostName();
                     break;
                 default:
-                    if (!f.intent(intents, seen)) {
+                    if (!f.intent(intents)) {
                         f.skip();
                     }
             }
@@ -165,9 +165,11 @@ public final class MessageDecoder {
         while (f.next()) {
             switch (f.tag) {
                 case Wire.SOURCE_INTERFACE:
-                    decision.sourceInterface(f.text(Wire.MAX_INTERFACE_NAME_BYTES));
+                    f.once();
+                    decision.sourceInterface(f.interfaceName());
                     break;
                 case Wire.SOURCE_ADDRESS:
+                    f.once();
                     decision.sourceAddress(f.address(f.length));
                     break;
                 case Wire.DESTINATION:
@@ -177,6 +179,7 @@ public final class MessageDecoder {
                     decision.addDestination(f.destination());
                     break;
                 case Wire.TRANSPORT:
+                    f.once();
                     Object transport = EnumCodes.value(Transport.class, f.u8());
                     if (transport == null) {
                         throw f.malformed("unknown transport");
@@ -187,12 +190,15 @@ public final class MessageDecoder {
                     f.option(decision);
                     break;
                 case Wire.REASON:
+                    f.once();
                     decision.reason(f.text(Wire.MAX_TEXT_BYTES));
                     break;
                 case Wire.POLICY:
+                    f.once();
                     policy = f.text(Wire.MAX_TEXT_BYTES);
                     break;
                 case Wire.OUTCOME:
+                    f.once();
                     outcome = DecisionOutcome.ofCode(f.u8());
                     if (outcome == null) {
                         throw f.malformed("unknown decision outcome");
@@ -214,9 +220,11 @@ public final class MessageDecoder {
         while (f.next()) {
             switch (f.tag) {
                 case Wire.ERROR_CODE:
+                    f.once();
                     code = ErrorCode.ofCode(f.u16());
                     break;
                 case Wire.ERROR_MESSAGE:
+                    f.once();
                     message = f.text(Wire.MAX_TEXT_BYTES);
                     break;
                 default:
@@ -229,15 +237,12 @@ public final class MessageDecoder {
         return new ErrorReply(requestId, code, message);
     }
 
-    /** Remembers which standard intents a frame has set, to refuse duplicates. */
-    private static final class IntentCounter {
-        private int standardSeen;
-    }
-
     /** A cursor over the fields of one frame. */
     private static final class Fields {
         private final ByteBuffer in;
         private final int requestId;
+        /** What may occur once per frame and was read: field tags, suggested options, custom intent names. */
+        private final Set<Object> seen = new HashSet<>();
         private int tag;
         private int length;
         private int end;
@@ -277,9 +282,14 @@ public final class MessageDecoder {
             }
         }
 
-        void once(Object previous) throws ProtocolException {
-            if (previous != null) {
-                throw malformed("field 0x" + Integer.toHexString(tag) + " appears twice");
+        /** Refuses a second occurrence of the current field, for the fields that may appear only once. */
+        void once() throws ProtocolException {
+            once(tag, "field 0x" + Integer.toHexString(tag));
+        }
+
+        private void once(Object key, String what) throws ProtocolException {
+            if (!seen.add(key)) {
+                throw malformed(what + " appears twice");
             }
         }
 
@@ -328,17 +338,22 @@ public final class MessageDecoder {
         }
 
         String hostName() throws ProtocolException {
-            if (length == 0) {
-                throw malformed("empty host name");
+            return name(length, Wire.MAX_HOST_BYTES, "host name");
+        }
+
+        String interfaceName() throws ProtocolException {
+            return name(length, Wire.MAX_INTERFACE_NAME_BYTES, "interface name");
+        }
+
+        private String name(int bytes, int maxBytes, String what) throws ProtocolException {
+            if (bytes == 0) {
+                throw malformed("empty " + what);
             }
-            String host = text(Wire.MAX_HOST_BYTES);
-            for (int i = 0; i < host.length(); i++) {
-                char c = host.charAt(i);
-                if (c <= ' ' || c == 0x7F || Character.isWhitespace(c) || Character.isISOControl(c)) {
-                    throw malformed("host name contains a space or control character");
-                }
+            String name = text(bytes, maxBytes);
+            if (!Names.isPrintable(name)) {
+                throw malformed(what + " contains a space or control character");
             }
-            return host;
+            return name;
         }
 
         InetAddress address(int available) throws ProtocolException {
@@ -376,7 +391,7 @@ public final class MessageDecoder {
             if (tagBytes == 0) {
                 return Destination.of(address);
             }
-            return new Destination(address, text(tagBytes, Wire.MAX_INTERFACE_NAME_BYTES));
+            return new Destination(address, name(tagBytes, Wire.MAX_INTERFACE_NAME_BYTES, "interface name"));
         }
 
         void option(Decision.Builder decision) throws ProtocolException {
@@ -387,6 +402,7 @@ public final class MessageDecoder {
             if (option == null) {
                 return; // an option of a newer protocol revision: advisory, so ignored
             }
+            once(option, "option " + option);
             if (!option.accepts(value)) {
                 throw malformed(option + " does not accept " + value);
             }
@@ -394,7 +410,7 @@ public final class MessageDecoder {
         }
 
         /** @return whether the field was an intent (and was read) */
-        boolean intent(Intents.Builder intents, IntentCounter seen) throws ProtocolException {
+        boolean intent(Intents.Builder intents) throws ProtocolException {
             if (tag == Wire.CUSTOM_INTENT) {
                 customIntent(intents);
                 return true;
@@ -404,11 +420,7 @@ public final class MessageDecoder {
             if (intent == null) {
                 return false;
             }
-            int bit = 1 << number;
-            if ((seen.standardSeen & bit) != 0) {
-                throw malformed("intent " + intent.name() + " appears twice");
-            }
-            seen.standardSeen |= bit;
+            once(tag, "intent " + intent.name());
             try {
                 if (intent.type() == Long.class) {
                     long value = u64();
@@ -440,6 +452,7 @@ public final class MessageDecoder {
             }
             String name = text(nameBytes, Intent.MAX_CUSTOM_NAME_BYTES);
             String value = text(end - in.position(), Intent.MAX_CUSTOM_VALUE_BYTES);
+            once(name, "custom intent " + name);
             try {
                 intents.set(Intent.custom(name), value);
             } catch (IllegalArgumentException e) {

@@ -28,10 +28,13 @@ public final class MessageEncoder {
      *
      * @param message the message
      * @param out     a buffer with room for the frame
-     * @throws IllegalArgumentException if the frame does not fit in the buffer's remaining space
+     * @throws IllegalArgumentException if the frame does not fit in the buffer's remaining space, or the message
+     *                                  holds a host or interface name the wire cannot carry; the buffer's
+     *                                  position is then unchanged
      */
     public static void encode(Message message, ByteBuffer out) {
         int start = out.position();
+        boolean written = false;
         try {
             out.putInt(0);
             out.put((byte) Wire.VERSION);
@@ -39,10 +42,14 @@ public final class MessageEncoder {
             out.putShort((short) 0);
             out.putInt(message.requestId());
             writeBody(message, out);
+            written = true;
         } catch (BufferOverflowException e) {
-            out.position(start);
             throw new IllegalArgumentException("message does not fit in " + (out.limit() - start) + " bytes: "
                     + message.type());
+        } finally {
+            if (!written) {
+                out.position(start);
+            }
         }
         out.putInt(start, out.position() - start - Wire.LENGTH_BYTES);
     }
@@ -60,7 +67,7 @@ public final class MessageEncoder {
     private static void writeBody(Message message, ByteBuffer out) {
         if (message instanceof ResolveRequest) {
             ResolveRequest r = (ResolveRequest) message;
-            putText(out, Wire.HOST, r.host(), Wire.MAX_HOST_BYTES, false);
+            putName(out, Wire.HOST, r.host(), Wire.MAX_HOST_BYTES);
             if (r.port() != 0) {
                 putU16Field(out, Wire.PORT, r.port());
             }
@@ -72,7 +79,7 @@ public final class MessageEncoder {
             ConnectRequest c = (ConnectRequest) message;
             putSocketAddress(out, Wire.REMOTE, c.remote());
             if (c.host() != null) {
-                putText(out, Wire.HOST, c.host(), Wire.MAX_HOST_BYTES, false);
+                putName(out, Wire.HOST, c.host(), Wire.MAX_HOST_BYTES);
             }
             if (c.boundSource() != null) {
                 putSocketAddress(out, Wire.BOUND_SOURCE, c.boundSource());
@@ -84,7 +91,7 @@ public final class MessageEncoder {
             ErrorReply e = (ErrorReply) message;
             putU16Field(out, Wire.ERROR_CODE, e.code().code());
             if (!e.message().isEmpty()) {
-                putText(out, Wire.ERROR_MESSAGE, e.message(), Wire.MAX_TEXT_BYTES, true);
+                putText(out, Wire.ERROR_MESSAGE, e.message());
             }
             if (e.code() == ErrorCode.UNSUPPORTED_VERSION) {
                 fieldHeader(out, Wire.VERSIONS, 2);
@@ -97,7 +104,7 @@ public final class MessageEncoder {
     private static void putDecision(ByteBuffer out, DecisionReply reply) {
         Decision d = reply.decision();
         if (d.sourceInterface().isPresent()) {
-            putText(out, Wire.SOURCE_INTERFACE, d.sourceInterface().get(), Wire.MAX_INTERFACE_NAME_BYTES, false);
+            putName(out, Wire.SOURCE_INTERFACE, d.sourceInterface().get(), Wire.MAX_INTERFACE_NAME_BYTES);
         }
         if (d.sourceAddress().isPresent()) {
             InetAddress a = d.sourceAddress().get();
@@ -109,11 +116,10 @@ public final class MessageEncoder {
             if (count++ == Wire.MAX_DESTINATIONS) {
                 break;
             }
-            byte[] tag = destination.learnedOn() == null ? new byte[0]
-                    : destination.learnedOn().getBytes(StandardCharsets.UTF_8);
-            if (tag.length > Wire.MAX_INTERFACE_NAME_BYTES) {
-                tag = new byte[0];
-            }
+            // The interface tag is a hint: one the wire cannot carry is left out rather than failing the reply.
+            String learnedOn = destination.learnedOn();
+            byte[] tag = learnedOn == null || !Names.isValid(learnedOn, Wire.MAX_INTERFACE_NAME_BYTES) ? new byte[0]
+                    : learnedOn.getBytes(StandardCharsets.UTF_8);
             fieldHeader(out, Wire.DESTINATION, addressBytes(destination.address()) + tag.length);
             putAddress(out, destination.address());
             out.put(tag);
@@ -127,10 +133,10 @@ public final class MessageEncoder {
             out.putInt(option.getValue());
         }
         if (!d.reason().isEmpty()) {
-            putText(out, Wire.REASON, d.reason(), Wire.MAX_TEXT_BYTES, true);
+            putText(out, Wire.REASON, d.reason());
         }
         if (!reply.policy().isEmpty()) {
-            putText(out, Wire.POLICY, reply.policy(), Wire.MAX_TEXT_BYTES, true);
+            putText(out, Wire.POLICY, reply.policy());
         }
         putU8Field(out, Wire.OUTCOME, reply.outcome().code());
     }
@@ -183,15 +189,23 @@ public final class MessageEncoder {
         out.putShort((short) value);
     }
 
-    /** Writes UTF-8 text; with {@code cut} overlong text is shortened at a character boundary, else refused. */
-    private static void putText(ByteBuffer out, int tag, String text, int maxBytes, boolean cut) {
+    /** Writes a host or interface name, refusing one that the receiver would reject. */
+    private static void putName(ByteBuffer out, int tag, String name, int maxBytes) {
+        if (!Names.isValid(name, maxBytes)) {
+            throw new IllegalArgumentException("not a name of 1 to " + maxBytes
+                    + " UTF-8 bytes without spaces or control characters: '" + name + "'");
+        }
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        fieldHeader(out, tag, bytes.length);
+        out.put(bytes);
+    }
+
+    /** Writes free text as UTF-8, cut at a character boundary if longer than {@link Wire#MAX_TEXT_BYTES}. */
+    private static void putText(ByteBuffer out, int tag, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int length = bytes.length;
-        if (length > maxBytes) {
-            if (!cut) {
-                throw new IllegalArgumentException("text longer than " + maxBytes + " bytes: " + text);
-            }
-            length = maxBytes;
+        if (length > Wire.MAX_TEXT_BYTES) {
+            length = Wire.MAX_TEXT_BYTES;
             while (length > 0 && (bytes[length] & 0xC0) == 0x80) {
                 length--;
             }

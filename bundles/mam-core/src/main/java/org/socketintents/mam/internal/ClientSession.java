@@ -166,13 +166,7 @@ final class ClientSession {
                 return;
             }
             try {
-                out.clear();
-                try {
-                    MessageEncoder.encode(message, out);
-                    out.flip();
-                } catch (IllegalArgumentException tooSmall) {
-                    out = MessageEncoder.encode(message);
-                }
+                encode(message);
                 while (out.hasRemaining()) {
                     channel.write(out);
                 }
@@ -183,6 +177,25 @@ final class ClientSession {
                 LOG.log(Level.DEBUG, "Client " + id + ": reply not delivered: " + e);
                 closeQuietly();
             }
+        }
+    }
+
+    /** Encodes into {@link #out}; a reply that cannot be encoded becomes an INTERNAL error for its request. */
+    private void encode(Message message) {
+        out.clear();
+        try {
+            MessageEncoder.encode(message, out);
+            out.flip();
+            return;
+        } catch (IllegalArgumentException tooLargeForTheBuffer) {
+            // retried below in a buffer as large as a frame can be
+        }
+        try {
+            out = MessageEncoder.encode(message);
+        } catch (IllegalArgumentException invalid) {
+            LOG.log(Level.ERROR, "Client " + id + ": reply cannot be encoded, answering INTERNAL: " + message, invalid);
+            out = MessageEncoder.encode(new ErrorReply(message.requestId(), ErrorCode.INTERNAL,
+                    "the MAM could not encode its reply"));
         }
     }
 
