@@ -43,6 +43,18 @@ public final class Decision {
         return builder().reason(reason).build();
     }
 
+    /**
+     * The decision for an application that bound its own source address: keep it (section 3.3 of the paper:
+     * a policy may override the application's choice, but typically should not).
+     *
+     * @param request the request
+     * @param why     the first part of the reason, e.g. the policy's name
+     * @return the OS-default decision saying so, or empty when the application bound nothing
+     */
+    public static Optional<Decision> keepingBoundSource(DecisionRequest request, String why) {
+        return request.boundSource().map(bound -> osDefault(why + ": the application bound " + bound + " itself; kept"));
+    }
+
     /** @return a builder */
     public static Builder builder() {
         return new Builder();

@@ -71,9 +71,9 @@ public enum InterfacePreference {
      * @return a decision naming the chosen interface, or the OS default when none qualifies
      */
     public Decision decide(DecisionRequest request, String why) {
-        if (request.boundSource().isPresent()) {
-            return Decision.osDefault(why + ": the application bound " + request.boundSource().get()
-                    + " itself; kept");
+        Optional<Decision> bound = Decision.keepingBoundSource(request, why);
+        if (bound.isPresent()) {
+            return bound.get();
         }
         if (this == OS_DEFAULT) {
             return Decision.osDefault(why + ": no interface preference");
