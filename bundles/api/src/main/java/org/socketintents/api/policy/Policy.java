@@ -1,5 +1,7 @@
 package org.socketintents.api.policy;
 
+import java.util.Set;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -23,4 +25,26 @@ public interface Policy {
      * @return the decision; {@link Decision#osDefault(String)} when the policy has no opinion
      */
     Decision decide(DecisionRequest request);
+
+    /**
+     * While a RESOLVE is still collecting answers from several interfaces (section 3.3 of the paper: "once the
+     * policy deems that it has sufficient information the resolving step can be aborted"), says whether the
+     * answers so far are enough. Called after each interface answers; must be as quick as {@link #decide}.
+     *
+     * <p>The default: enough once the interface this policy would choose for the request has answered, or when
+     * the policy chooses no interface and some answer has arrived.
+     *
+     * @param answersSoFar the request, its destinations being the addresses learned so far, each tagged with its
+     *                     interface
+     * @param pending      the interfaces whose resolvers have not answered yet
+     * @return true to stop waiting for the pending interfaces
+     */
+    default boolean isResolutionComplete(DecisionRequest answersSoFar, Set<String> pending) {
+        if (pending.isEmpty()) {
+            return true;
+        }
+        return decide(answersSoFar).sourceInterface()
+                .map(chosen -> !pending.contains(chosen))
+                .orElse(!answersSoFar.destinations().isEmpty());
+    }
 }

@@ -1,0 +1,21 @@
+package org.socketintents.api.transport;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Dumps the host's TCP connections with their kernel statistics (on Linux: netlink sock_diag / inet_diag with
+ * tcp_info). Provided by the native socket layer; used by the statistics collector on its own schedule, never on
+ * a decision's path.
+ */
+@ProviderType
+public interface SocketDiagnostics {
+
+    /**
+     * @return every TCP connection of the host's current network namespace, IPv4 and IPv6, with its statistics
+     * @throws IOException if the kernel cannot be asked (no netlink, permission denied); the message says why
+     */
+    List<TcpConnectionInfo> tcpConnections() throws IOException;
+}
