@@ -47,4 +47,12 @@ public final class Wire {
 
     private Wire() {
     }
+
+    /**
+     * @param host a host name
+     * @return whether the wire can carry it: 1 to {@value #MAX_HOST_BYTES} UTF-8 bytes, no space or control character
+     */
+    public static boolean isValidHostName(String host) {
+        return host != null && Names.isValid(host, MAX_HOST_BYTES);
+    }
 }

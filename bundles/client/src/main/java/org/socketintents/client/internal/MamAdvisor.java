@@ -1,0 +1,228 @@
+package org.socketintents.client.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.socketintents.api.Intents;
+import org.socketintents.api.policy.Decision;
+import org.socketintents.client.MamClientConfig;
+import org.socketintents.client.MamStatus;
+import org.socketintents.protocol.AddressFamily;
+import org.socketintents.protocol.ConnectRequest;
+import org.socketintents.protocol.DecisionReply;
+import org.socketintents.protocol.ErrorCode;
+import org.socketintents.protocol.ErrorReply;
+import org.socketintents.protocol.MamSocketPath;
+import org.socketintents.protocol.Message;
+import org.socketintents.protocol.MessageType;
+import org.socketintents.protocol.ProtocolException;
+import org.socketintents.protocol.ResolveRequest;
+import org.socketintents.protocol.Wire;
+
+/**
+ * Asks the MAM for decisions, as advice only. Whatever goes wrong (no MAM, refused, no answer in time, an
+ * error reply, a closed connection, bytes that are not the protocol) the answer is "no decision" within the
+ * configured timeout, and the caller does what the OS would do. After such a failure the MAM is skipped for
+ * the backoff period, then probed again, so a missing MAM costs the timeout at most once per period and a MAM
+ * that comes back is used again without anyone restarting anything. Thread-safe.
+ */
+public final class MamAdvisor implements Closeable {
+
+    private static final System.Logger LOG = System.getLogger(MamAdvisor.class.getName());
+
+    private final Supplier<Path> socketPath;
+    private final Duration timeout;
+    private final Duration resolveTimeout;
+    private final long backoffMillis;
+    private final MamConnectionPool pool;
+    private final Backoff backoff;
+    private final AtomicInteger requestIds = new AtomicInteger();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile boolean lastAnswered;
+    private volatile String lastFailure = "";
+
+    /** @param config where the MAM is and how long to wait for it */
+    public MamAdvisor(MamClientConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    MamAdvisor(MamClientConfig config, LongSupplier backoffClock) {
+        Optional<Path> explicit = config.socketPath();
+        this.socketPath = explicit.isPresent() ? explicit::get : MamSocketPath::forClient;
+        this.timeout = config.timeout();
+        this.resolveTimeout = config.resolveTimeout();
+        this.backoffMillis = config.backoff().toMillis();
+        this.pool = new MamConnectionPool(socketPath);
+        this.backoff = new Backoff(config.backoff().toNanos(), backoffClock);
+    }
+
+    /**
+     * getaddrinfo with intents.
+     *
+     * @return the MAM's decision, whose destinations are the resolved addresses in the policy's order; empty
+     *         when the caller should resolve the OS way
+     */
+    public Optional<Decision> resolve(String host, int port, AddressFamily family, Intents intents) {
+        if (!fitsWire(host)) {
+            return Optional.empty();
+        }
+        return ask(new ResolveRequest(nextRequestId(), host, port, family, intents), MessageType.RESOLVE_REPLY,
+                resolveTimeout);
+    }
+
+    /**
+     * connect with intents.
+     *
+     * @param remote      the resolved address the application connects to
+     * @param host        the name it was resolved from, or null
+     * @param boundSource the address the application bound the socket to, or null
+     * @param intents     the socket's intents
+     * @return the MAM's decision; empty when the caller should connect the OS way
+     */
+    public Optional<Decision> connect(InetSocketAddress remote, String host, InetSocketAddress boundSource,
+                                      Intents intents) {
+        ConnectRequest request = new ConnectRequest(nextRequestId(), remote, fitsWire(host) ? host : null,
+                boundSource, intents);
+        return ask(request, MessageType.CONNECT_REPLY, timeout);
+    }
+
+    /** @return what the latest requests found */
+    public MamStatus status() {
+        return new MamStatus(socketPath.get(), lastAnswered, answered.get(), fallbacks.get(), lastFailure,
+                backoff.isBackingOff());
+    }
+
+    /** Closes the idle connections; later requests fall back to the OS default. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private Optional<Decision> ask(Message request, MessageType expected, Duration bound) {
+        if (Thread.currentThread().isInterrupted()) {
+            // A Selector does not wait while the thread's interrupt flag is set, so the wait would spin; and
+            // an interrupted caller is no sign of a failing MAM.
+            LOG.log(System.Logger.Level.DEBUG, () -> "Not asking the MAM: the thread is interrupted");
+            return Optional.empty();
+        }
+        if (!backoff.tryAcquire()) {
+            fallbacks.incrementAndGet();
+            lastAnswered = false;
+            LOG.log(System.Logger.Level.DEBUG, () -> "Not asking the MAM while backing off after: " + lastFailure);
+            return Optional.empty();
+        }
+        Message reply;
+        try {
+            reply = exchange(request, expected, System.nanoTime() + bound.toNanos());
+        } catch (IOException | ProtocolException | RuntimeException e) {
+            return failed(e instanceof SocketTimeoutException ? "no answer within " + bound.toMillis() + " ms"
+                    : describe(e));
+        }
+        if (reply instanceof DecisionReply) {
+            answered();
+            return Optional.of(((DecisionReply) reply).decision());
+        }
+        ErrorReply error = (ErrorReply) reply;
+        if (concernsOnlyThisRequest(error.code())) {
+            answered();
+            LOG.log(System.Logger.Level.DEBUG, () -> "The MAM could not serve a " + request.type() + ": "
+                    + error.code() + " " + error.message() + "; using the OS default for it");
+            return Optional.empty();
+        }
+        return failed("the MAM answered " + error.code() + (error.message().isEmpty() ? "" : ": " + error.message()));
+    }
+
+    /** Sends the request, retrying once on a fresh connection when a pooled one turns out to be dead. */
+    private Message exchange(Message request, MessageType expected, long deadline)
+            throws IOException, ProtocolException {
+        MamConnection connection = pool.take();
+        while (true) {
+            boolean pooled = connection.hasExchanged();
+            try {
+                Message reply = checkAnswers(request, expected, connection.exchange(request, deadline));
+                if (reply instanceof ErrorReply && ((ErrorReply) reply).code().isFatal()) {
+                    connection.close();
+                } else {
+                    pool.giveBack(connection);
+                }
+                return reply;
+            } catch (IOException | ProtocolException | RuntimeException e) {
+                connection.close();
+                if (!pooled || !(e instanceof IOException) || e instanceof SocketTimeoutException) {
+                    throw e;
+                }
+                // The MAM may have restarted since this connection was last used.
+                connection = pool.open();
+            }
+        }
+    }
+
+    private static Message checkAnswers(Message request, MessageType expected, Message reply) throws ProtocolException {
+        if (reply instanceof ErrorReply && reply.requestId() == 0) {
+            return reply; // the MAM could not read the request's id: the error is about the one frame in flight
+        }
+        if (reply.requestId() != request.requestId()) {
+            throw new ProtocolException(ErrorCode.MALFORMED, reply.requestId(),
+                    "reply to request " + reply.requestId() + " while waiting for request " + request.requestId());
+        }
+        if (reply.type() != expected && !(reply instanceof ErrorReply)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, reply.requestId(),
+                    reply.type() + " in answer to " + request.type());
+        }
+        return reply;
+    }
+
+    /** Errors about the request itself, from a MAM that works: no reason to back off. */
+    private static boolean concernsOnlyThisRequest(ErrorCode code) {
+        return code == ErrorCode.RESOLUTION_FAILED || code == ErrorCode.MESSAGE_TOO_LARGE;
+    }
+
+    private void answered() {
+        backoff.succeeded();
+        answered.incrementAndGet();
+        lastAnswered = true;
+    }
+
+    private Optional<Decision> failed(String reason) {
+        backoff.failed();
+        fallbacks.incrementAndGet();
+        lastAnswered = false;
+        lastFailure = reason;
+        boolean first = warned.compareAndSet(false, true);
+        LOG.log(first ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                () -> "Socket Intents: MAM at " + socketPath.get() + " not usable (" + reason
+                        + "); connecting the OS default way, retrying the MAM in "
+                        + backoffMillis + " ms");
+        return Optional.empty();
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private int nextRequestId() {
+        int id;
+        do {
+            id = requestIds.incrementAndGet();
+        } while (id == 0); // 0 is the id of an error about an unreadable request
+        return id;
+    }
+
+    /** Host names the wire cannot carry are left to the OS resolver (which will reject them itself). */
+    private static boolean fitsWire(String host) {
+        return Wire.isValidHostName(host);
+    }
+}

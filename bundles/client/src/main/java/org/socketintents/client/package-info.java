@@ -1,0 +1,22 @@
+/**
+ * The Socket Intents client library: applications state what they know about a connection as socket options,
+ * and the Multiple Access Manager (MAM) chooses source address, destination order and socket options for it.
+ *
+ * <ul>
+ * <li>{@link org.socketintents.client.IntentSocket}: a {@link java.net.Socket} that takes
+ *     {@link org.socketintents.api.Intent}s through {@code setOption}, like any other socket option.</li>
+ * <li>{@link org.socketintents.client.IntentSocketFactory}: a {@link javax.net.SocketFactory} that puts a fixed
+ *     set of intents on every socket, for libraries that accept a factory.</li>
+ * <li>{@link org.socketintents.client.IntentResolver}: name resolution ordered by the MAM's policy.</li>
+ * <li>{@link org.socketintents.client.MamClient}: the connection to the MAM, its
+ *     {@link org.socketintents.client.MamClientConfig configuration} and
+ *     {@link org.socketintents.client.MamStatus status}.</li>
+ * </ul>
+ *
+ * <p>Intents are advisory. When the MAM is not running, is slow, or fails, every call falls back to what the
+ * JDK would do without Socket Intents, within a bounded time (by default 100 ms for a connect, 1 s for a
+ * resolution), and the connection still succeeds. The library needs no OSGi framework at run time: it works as a plain jar on the class path.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.socketintents.client;
