@@ -39,21 +39,21 @@ public final class InterfaceDescription {
         this.sourceEnabled = b.sourceEnabled;
         this.destinationEnabled = b.destinationEnabled;
         this.properties = Map.copyOf(b.properties);
-        this.downloadBandwidth = parsed(b.properties, InterfaceProperties.BANDWIDTH_DOWN) == null ? OptionalLong.empty()
-                : OptionalLong.of(InterfaceProperties.parseBitRate(b.properties.get(InterfaceProperties.BANDWIDTH_DOWN)));
-        this.uploadBandwidth = parsed(b.properties, InterfaceProperties.BANDWIDTH_UP) == null ? OptionalLong.empty()
-                : OptionalLong.of(InterfaceProperties.parseBitRate(b.properties.get(InterfaceProperties.BANDWIDTH_UP)));
-        this.rttMillis = parsed(b.properties, InterfaceProperties.RTT) == null ? OptionalDouble.empty()
-                : OptionalDouble.of(InterfaceProperties.parseMillis(b.properties.get(InterfaceProperties.RTT)));
-        this.cost = parsed(b.properties, InterfaceProperties.COST) == null ? OptionalDouble.empty()
-                : OptionalDouble.of(InterfaceProperties.parseCost(b.properties.get(InterfaceProperties.COST)));
-        String dns = parsed(b.properties, InterfaceProperties.DNS);
-        this.dnsServers = dns == null ? List.of() : InterfaceProperties.parseAddresses(dns);
+        this.downloadBandwidth = present(InterfaceProperties.BANDWIDTH_DOWN)
+                .map(v -> OptionalLong.of(InterfaceProperties.parseBitRate(v))).orElse(OptionalLong.empty());
+        this.uploadBandwidth = present(InterfaceProperties.BANDWIDTH_UP)
+                .map(v -> OptionalLong.of(InterfaceProperties.parseBitRate(v))).orElse(OptionalLong.empty());
+        this.rttMillis = present(InterfaceProperties.RTT)
+                .map(v -> OptionalDouble.of(InterfaceProperties.parseMillis(v))).orElse(OptionalDouble.empty());
+        this.cost = present(InterfaceProperties.COST)
+                .map(v -> OptionalDouble.of(InterfaceProperties.parseCost(v))).orElse(OptionalDouble.empty());
+        this.dnsServers = present(InterfaceProperties.DNS).map(InterfaceProperties::parseAddresses).orElse(List.of());
     }
 
-    private static String parsed(Map<String, String> properties, String key) {
+    /** @return the configured value of a key, unless it is absent or blank */
+    private Optional<String> present(String key) {
         String value = properties.get(key);
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /**
