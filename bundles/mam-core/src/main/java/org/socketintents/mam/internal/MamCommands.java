@@ -44,6 +44,7 @@ public final class MamCommands {
 
     private static final Logger LOG = System.getLogger(MamCommands.class.getName());
     private static final long DRY_RUN_WAIT_SECONDS = 10;
+    private static final long SWITCH_WAIT_SECONDS = 10;
 
     private final DecisionEngine engine;
     private final MamServer server;
@@ -105,7 +106,25 @@ public final class MamCommands {
         configuration.update(properties);
         LOG.log(Level.INFO, "Policy switched from the console: '" + name + "' (was '"
                 + engine.registry().configured() + "')");
+        awaitActive(name);
         return "policy: " + name + (previous == null ? "" : " (was " + previous + ")");
+    }
+
+    /** ConfigAdmin delivers the update asynchronously; return only once the next request sees the new policy. */
+    private void awaitActive(String name) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWITCH_WAIT_SECONDS);
+        while (!engine.registry().active().name().equals(name)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the configuration names '" + name + "' but '"
+                        + engine.registry().active().name() + "' is still active after " + SWITCH_WAIT_SECONDS + " s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

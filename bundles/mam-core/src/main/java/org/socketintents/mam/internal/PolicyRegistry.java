@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,11 +30,22 @@ public final class PolicyRegistry {
 
     private final Map<String, Policy> byName = new ConcurrentHashMap<>();
     private volatile String configured = OsDefaultPolicy.NAME;
+    /** Logging of changes happens only between activate and deactivate: DS binds and unbinds around those. */
+    private boolean running;
     private volatile ActivePolicy active = new ActivePolicy(OsDefaultPolicy.NAME, null, OsDefaultPolicy.NAME);
 
     @Activate
-    void activate(MamConfig config) {
+    synchronized void activate(MamConfig config) {
         configure(config.policy().trim());
+        running = true;
+        refresh();
+        LOG.log(Level.INFO, "Active policy: '" + active.name() + "'" + (active.isConfigured() ? ""
+                : " (configured '" + configured + "' is not available yet)"));
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        running = false;
     }
 
     @Modified
@@ -54,14 +66,18 @@ public final class PolicyRegistry {
             LOG.log(Level.WARNING, "Two Policy services are named '" + name + "'; keeping the first");
             return;
         }
-        LOG.log(Level.INFO, "Policy '" + name + "' is available");
+        if (running) {
+            LOG.log(Level.INFO, "Policy '" + name + "' is available");
+        }
         refresh();
     }
 
     void removePolicy(Policy policy, Map<String, Object> properties) {
         String name = nameOf(properties);
         if (name != null && byName.remove(name, policy)) {
-            LOG.log(Level.INFO, "Policy '" + name + "' is gone");
+            if (running) {
+                LOG.log(Level.INFO, "Policy '" + name + "' is gone");
+            }
             refresh();
         }
     }
@@ -73,7 +89,7 @@ public final class PolicyRegistry {
 
     private synchronized void configure(String name) {
         String wanted = name.isEmpty() ? OsDefaultPolicy.NAME : name;
-        if (!wanted.equals(configured)) {
+        if (running && !wanted.equals(configured)) {
             LOG.log(Level.INFO, "Configured policy: '" + wanted + "' (was '" + configured + "')");
         }
         configured = wanted;
@@ -96,6 +112,9 @@ public final class PolicyRegistry {
             after = new ActivePolicy(OsDefaultPolicy.NAME, byName.get(OsDefaultPolicy.NAME), configured);
         }
         active = after;
+        if (!running) {
+            return;
+        }
         if (configuredPolicy != null) {
             if (before.policy() != configuredPolicy) {
                 LOG.log(Level.INFO, "Active policy: '" + configured + "'");

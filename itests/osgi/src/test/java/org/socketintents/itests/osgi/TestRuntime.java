@@ -1,0 +1,91 @@
+package org.socketintents.itests.osgi;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ops4j.pax.exam.Constants;
+import org.ops4j.pax.exam.Option;
+import org.socketintents.protocol.MamSocketPath;
+
+/**
+ * The framework every test class boots: the distribution's bundles, with the jars this build produced, minus
+ * FileInstall (the tests configure through Configuration Admin themselves) and the console's terminal (they call
+ * the commands through the CommandProcessor service). Runs on the host side, where the paths are known.
+ */
+final class TestRuntime {
+
+    /** The Maven build passes each bundle's jar as a system property with this prefix and the artifactId. */
+    private static final String BUNDLE_PROPERTY = "socketintents.itest.bundle.";
+    /** Services, APIs and Declarative Services start first, so that our components find them. */
+    private static final int INFRASTRUCTURE = 1;
+    /** After Pax Exam's own bundles, before the test probe. */
+    private static final int SOCKET_INTENTS = Constants.START_LEVEL_DEFAULT_PROVISION;
+
+    private TestRuntime() {
+    }
+
+    static Option[] configuration() {
+        return options(
+                workingDirectory(required("socketintents.itest.work")),
+                cleanCaches(),
+                // The test JVM's class path holds copies of the OSGi and Socket Intents APIs; the bundles must
+                // get them from the framework's wiring only.
+                frameworkProperty("felix.bootdelegation.implicit").value("false"),
+                // The MAM starts before any test configures it; this keeps it away from the system-wide socket.
+                systemProperty(MamSocketPath.PROPERTY).value(throwawaySocket()),
+                junitBundles(),
+                runtimeBundle("org.osgi.util.function", INFRASTRUCTURE),
+                runtimeBundle("org.osgi.util.promise", INFRASTRUCTURE),
+                runtimeBundle("org.osgi.service.component", INFRASTRUCTURE),
+                runtimeBundle("org.osgi.service.log", INFRASTRUCTURE),
+                runtimeBundle("org.apache.felix.configadmin", INFRASTRUCTURE),
+                runtimeBundle("org.apache.felix.metatype", INFRASTRUCTURE),
+                runtimeBundle("org.apache.felix.scr", INFRASTRUCTURE),
+                runtimeBundle("org.apache.felix.gogo.runtime", INFRASTRUCTURE),
+                runtimeBundle("org.socketintents.api", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.protocol", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.netmon", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.policy.category", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.policy.filesize", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.policy.roundrobin", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.policy.fixed", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.policy.mptcp", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.mam", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.client", SOCKET_INTENTS));
+    }
+
+    private static Option runtimeBundle(String artifactId, int startLevel) {
+        File jar = new File(required(BUNDLE_PROPERTY + artifactId));
+        return bundle(jar.toURI().toString()).startLevel(startLevel);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set: run these tests through"
+                    + " Maven (mvn verify), which passes the bundles' paths");
+        }
+        return value;
+    }
+
+    private static String throwawaySocket() {
+        try {
+            Path directory = Files.createTempDirectory("socket-intents-itest");
+            directory.toFile().deleteOnExit();
+            return directory.resolve("mam.sock").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
