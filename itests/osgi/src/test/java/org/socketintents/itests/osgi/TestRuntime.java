@@ -2,6 +2,7 @@ package org.socketintents.itests.osgi;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
@@ -63,6 +64,29 @@ final class TestRuntime {
                 runtimeBundle("org.socketintents.policy.mptcp", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.mam", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.client", SOCKET_INTENTS));
+    }
+
+    /**
+     * The runtime as an operator runs it: FileInstall watching a configuration folder, and Gogo's standard
+     * commands (felix:install, felix:uninstall, ...) beside the mam: ones.
+     *
+     * @param conf the folder FileInstall watches
+     */
+    static Option[] withConfigurationFolderAndConsole(Path conf) {
+        return options(
+                composite(configuration()),
+                frameworkProperty("felix.fileinstall.dir").value(conf.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("100"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                // Bundles installed later (felix:install) start at once, as in the distribution.
+                frameworkProperty("felix.startlevel.bundle").value(Integer.toString(SOCKET_INTENTS)),
+                runtimeBundle("org.apache.felix.fileinstall", INFRASTRUCTURE),
+                runtimeBundle("org.apache.felix.gogo.command", INFRASTRUCTURE));
+    }
+
+    /** @return the file: URL of a bundle this build produced that the runtime does not install by itself */
+    static String bundleUrl(String artifactId) {
+        return new File(required(BUNDLE_PROPERTY + artifactId)).toURI().toString();
     }
 
     private static Option runtimeBundle(String artifactId, int startLevel) {
