@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Enforces the policy budget without moving policy calls to another thread: the call runs on the thread that
@@ -17,14 +18,15 @@ final class BudgetWatchdog implements AutoCloseable {
     private static final Logger LOG = System.getLogger(BudgetWatchdog.class.getName());
 
     private final Set<PolicyCall> running = ConcurrentHashMap.newKeySet();
-    private final long tickNanos;
+    private final LongSupplier tickNanos;
     private final Thread thread;
     private volatile boolean closed;
 
     /**
-     * @param tickNanos how often to look for overrun calls; an overrun is noticed at most this late
+     * @param tickNanos how often to look for overrun calls, read before each look; an overrun is answered at most
+     *                  this late
      */
-    BudgetWatchdog(long tickNanos) {
+    BudgetWatchdog(LongSupplier tickNanos) {
         this.tickNanos = tickNanos;
         this.thread = new Thread(this::watch, "mam-budget-watchdog");
         thread.setDaemon(true);
@@ -41,7 +43,7 @@ final class BudgetWatchdog implements AutoCloseable {
 
     private void watch() {
         while (!closed) {
-            LockSupport.parkNanos(tickNanos);
+            LockSupport.parkNanos(tickNanos.getAsLong());
             long now = System.nanoTime();
             for (PolicyCall call : running) {
                 if (now - call.deadlineNanos() >= 0 && call.expire()) {

@@ -46,15 +46,17 @@ public final class DecisionEngine {
     private final DecisionStatistics statistics = new DecisionStatistics();
     private final Map<Policy, AtomicInteger> stuckCalls = new ConcurrentHashMap<>();
     private final BudgetWatchdog watchdog;
-    private volatile long budgetNanos;
+    private volatile MamSettings settings;
 
     private volatile InterfaceMonitor monitor;
 
     @Activate
     public DecisionEngine(@Reference PolicyRegistry registry, MamConfig config) {
         this.registry = registry;
-        this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(config.policy_budget_ms());
-        this.watchdog = new BudgetWatchdog(Math.max(TimeUnit.MILLISECONDS.toNanos(1), budgetNanos / 10));
+        this.settings = MamSettings.of(config, MamSettings.DEFAULTS);
+        // A tenth of the budget: an overrun is answered within 110% of the budget, for 10 to 200 wakeups a second.
+        this.watchdog = new BudgetWatchdog(
+                () -> TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.budgetMillis() / 10)));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -71,7 +73,7 @@ public final class DecisionEngine {
 
     @Modified
     void modified(MamConfig config) {
-        budgetNanos = TimeUnit.MILLISECONDS.toNanos(config.policy_budget_ms());
+        settings = MamSettings.of(config, settings);
     }
 
     @Deactivate
@@ -161,10 +163,11 @@ public final class DecisionEngine {
                     + stuck.get() + " calls overrunning their budget; not asked"), policy.name(),
                     DecisionOutcome.FALLBACK_POLICY_TIMEOUT);
         }
-        PolicyCall call = new PolicyCall(System.nanoTime() + budgetNanos, () -> {
+        int budgetMillis = settings.budgetMillis();
+        PolicyCall call = new PolicyCall(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis), () -> {
             stuck.incrementAndGet();
-            LOG.log(Level.WARNING, "Policy '" + policy.name() + "' overran its budget of "
-                    + TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms; answering with the OS default: " + request);
+            LOG.log(Level.WARNING, "Policy '" + policy.name() + "' overran its budget of " + budgetMillis
+                    + " ms; answering with the OS default: " + request);
             onOverrun.accept(reply(requestId, type, request, Decision.osDefault("policy '" + policy.name()
                     + "' overran its budget; OS default"), policy.name(), DecisionOutcome.FALLBACK_POLICY_TIMEOUT));
         });

@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.socketintents.protocol.ErrorCode;
 import org.socketintents.protocol.ErrorReply;
-import org.socketintents.protocol.MamSocketPath;
 import org.socketintents.protocol.MessageEncoder;
 import org.socketintents.protocol.ProtocolException;
 
@@ -41,8 +40,7 @@ public final class MamServer implements ClientSession.Owner {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder protocolErrors = new LongAdder();
-    private volatile int maxFrameBytes;
-    private volatile int maxClients;
+    private volatile MamSettings settings;
     private Listener listener;
 
     /** The bound socket and the thread accepting on it. */
@@ -52,15 +50,15 @@ public final class MamServer implements ClientSession.Owner {
     @Activate
     public MamServer(@Reference DecisionEngine engine, MamConfig config) throws IOException {
         this.engine = engine;
-        applyLimits(config);
-        listener = listen(pathOf(config), SocketFile.parseMode(config.socket_mode()));
+        settings = MamSettings.of(config, MamSettings.DEFAULTS);
+        listener = listen(settings.socketPath(), settings.socketMode());
     }
 
     @Modified
     synchronized void modified(MamConfig config) throws IOException {
-        applyLimits(config);
-        Path path = pathOf(config);
-        Set<PosixFilePermission> mode = SocketFile.parseMode(config.socket_mode());
+        settings = MamSettings.of(config, settings);
+        Path path = settings.socketPath();
+        Set<PosixFilePermission> mode = settings.socketMode();
         if (!path.equals(listener.path())) {
             Listener previous = listener;
             listener = listen(path, mode);
@@ -77,16 +75,6 @@ public final class MamServer implements ClientSession.Owner {
         for (ClientSession session : sessions) {
             session.close();
         }
-    }
-
-    private void applyLimits(MamConfig config) {
-        maxFrameBytes = config.max_frame_bytes();
-        maxClients = config.max_clients();
-    }
-
-    private static Path pathOf(MamConfig config) {
-        String configured = config.socket_path().trim();
-        return (configured.isEmpty() ? MamSocketPath.forServer() : Path.of(configured)).toAbsolutePath();
     }
 
     private Listener listen(Path path, Set<PosixFilePermission> mode) throws IOException {
@@ -127,12 +115,12 @@ public final class MamServer implements ClientSession.Owner {
                 continue;
             }
             accepted.increment();
-            if (sessions.size() >= maxClients) {
+            if (sessions.size() >= settings.maxClients()) {
                 refuse(client);
                 continue;
             }
             ClientSession session = new ClientSession(sessionIds.incrementAndGet(), client, engine,
-                    () -> maxFrameBytes, this);
+                    () -> settings.maxFrameBytes(), this);
             sessions.add(session);
             session.start();
         }
@@ -140,6 +128,7 @@ public final class MamServer implements ClientSession.Owner {
 
     private void refuse(SocketChannel client) {
         refused.increment();
+        int maxClients = settings.maxClients();
         LOG.log(Level.WARNING, "Refusing a client: " + maxClients + " clients are connected (max.clients)");
         try (client) {
             ByteBuffer reply = MessageEncoder.encode(new ErrorReply(0, ErrorCode.OVERLOADED,
