@@ -1,0 +1,73 @@
+package org.socketintents.siget.http;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.socketintents.api.Intents;
+import org.socketintents.api.policy.Decision;
+import org.socketintents.api.policy.Destination;
+import org.socketintents.client.IntentResolver;
+import org.socketintents.client.MamClient;
+import org.socketintents.protocol.AddressFamily;
+
+/**
+ * Plans each request's route from its intents, before a connection is leased: the host is resolved through the
+ * MAM, the policy picks the source for these intents, and the route carries both the destination address and
+ * that local address. HttpClient's pool keys connections by route, so a request finds an idle kept-alive
+ * connection only on the interface its policy chose, and otherwise opens a new one from there.
+ *
+ * <p>Without a decision (no MAM, or a policy without opinion) the route has no local address and the
+ * connection goes the OS default way.
+ */
+public final class IntentRoutePlanner implements HttpRoutePlanner {
+
+    private final MamClient mam;
+    private final MamDecisions decisions;
+
+    /**
+     * @param mam       resolves host names with intents
+     * @param decisions the policy's choice of source
+     */
+    public IntentRoutePlanner(MamClient mam, MamDecisions decisions) {
+        this.mam = mam;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public HttpRoute determineRoute(HttpHost target, HttpContext context) {
+        Intents intents = RequestIntents.of(context);
+        String scheme = target.getSchemeName();
+        boolean secure = URIScheme.HTTPS.same(scheme);
+        int port = TargetPort.of(target);
+        Optional<InetAddress> resolved = resolve(target, port, intents);
+        if (resolved.isEmpty()) {
+            // The connection operator resolves again and reports the failure as the I/O error it is.
+            return new HttpRoute(new HttpHost(scheme, target.getHostName(), port), null, secure);
+        }
+        InetSocketAddress remote = new InetSocketAddress(resolved.get(), port);
+        Optional<Decision> decision = decisions.connect(remote, target.getHostName(), intents);
+        InetAddress destination = decision.flatMap(d -> d.destinations().stream().findFirst())
+                .map(Destination::address).orElse(resolved.get());
+        InetAddress source = decision.flatMap(d -> SourceAddress.of(d, destination)).orElse(null);
+        return new HttpRoute(new HttpHost(scheme, destination, target.getHostName(), port), source, secure);
+    }
+
+    private Optional<InetAddress> resolve(HttpHost target, int port, Intents intents) {
+        if (target.getAddress() != null) {
+            return Optional.of(target.getAddress());
+        }
+        try {
+            return IntentResolver.resolve(target.getHostName(), port, AddressFamily.ANY, intents, mam).stream()
+                    .findFirst().map(Destination::address);
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}
