@@ -65,7 +65,8 @@ public class ConsoleCommandsIT {
 
     @Test
     public void policyListsThePoliciesAndMarksTheActiveOne() throws Exception {
-        assertEquals("* category\n  filesize\n  fixed\n  mptcp\n  os-default\n  round-robin", run("mam:policy"));
+        assertEquals("* category\n  earliest-arrival\n  filesize\n  fixed\n  mptcp\n  os-default\n  round-robin",
+                run("mam:policy"));
     }
 
     @Test

@@ -45,7 +45,19 @@ final class TestRuntime {
                 frameworkProperty("felix.bootdelegation.implicit").value("false"),
                 // The MAM starts before any test configures it; this keeps it away from the system-wide socket.
                 systemProperty(MamSocketPath.PROPERTY).value(throwawaySocket()),
+                // dnsjava's shutdown hook would run after the framework has stopped and fail to load its classes.
+                systemProperty("dnsjava.nio.register_shutdown_hook").value("false"),
                 junitBundles(),
+                // slf4j 2 (for dnsjava) finds its provider through the ServiceLoader mediator, SPI Fly.
+                runtimeBundle("asm", INFRASTRUCTURE),
+                runtimeBundle("asm-tree", INFRASTRUCTURE),
+                runtimeBundle("asm-analysis", INFRASTRUCTURE),
+                runtimeBundle("asm-commons", INFRASTRUCTURE),
+                runtimeBundle("asm-util", INFRASTRUCTURE),
+                runtimeBundle("org.apache.aries.spifly.dynamic.bundle", INFRASTRUCTURE),
+                runtimeBundle("slf4j-api", INFRASTRUCTURE),
+                runtimeBundle("slf4j-jdk14", INFRASTRUCTURE),
+                runtimeBundle("dnsjava", INFRASTRUCTURE),
                 runtimeBundle("org.osgi.util.function", INFRASTRUCTURE),
                 runtimeBundle("org.osgi.util.promise", INFRASTRUCTURE),
                 runtimeBundle("org.osgi.service.component", INFRASTRUCTURE),
@@ -54,6 +66,7 @@ final class TestRuntime {
                 runtimeBundle("org.apache.felix.metatype", INFRASTRUCTURE),
                 runtimeBundle("org.apache.felix.scr", INFRASTRUCTURE),
                 runtimeBundle("org.apache.felix.gogo.runtime", INFRASTRUCTURE),
+                runtimeBundle("jna", INFRASTRUCTURE),
                 runtimeBundle("org.socketintents.api", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.protocol", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.netmon", SOCKET_INTENTS),
@@ -62,6 +75,10 @@ final class TestRuntime {
                 runtimeBundle("org.socketintents.policy.roundrobin", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.policy.fixed", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.policy.mptcp", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.policy.earliestarrival", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.nativemptcp", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.stats", SOCKET_INTENTS),
+                runtimeBundle("org.socketintents.resolver", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.mam", SOCKET_INTENTS),
                 runtimeBundle("org.socketintents.client", SOCKET_INTENTS));
     }
