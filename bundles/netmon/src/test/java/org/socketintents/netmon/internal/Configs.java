@@ -1,8 +1,9 @@
 package org.socketintents.netmon.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.socketintents.testing.ComponentConfigs;
 
 /** Configuration objects as SCR builds them from component properties. */
 final class Configs {
@@ -11,23 +12,11 @@ final class Configs {
     }
 
     /**
-     * @param values component properties by their configuration key (e.g. {@code scan.interval.ms}); a
-     *               RuntimeException as value is thrown by the accessor, as SCR does for a value it cannot convert
+     * @param values component properties by their configuration key (e.g. {@code scan.interval.ms})
      * @return the configuration, with the annotation's defaults for the keys not given
      */
     static NetworkMonitor.Config monitor(Map<String, Object> values) {
-        return (NetworkMonitor.Config) Proxy.newProxyInstance(NetworkMonitor.Config.class.getClassLoader(),
-                new Class<?>[] {NetworkMonitor.Config.class}, (proxy, method, args) -> {
-                    String key = method.getName().replace('_', '.');
-                    if (!values.containsKey(key)) {
-                        return method.getDefaultValue();
-                    }
-                    Object value = values.get(key);
-                    if (value instanceof RuntimeException) {
-                        throw (RuntimeException) value;
-                    }
-                    return value;
-                });
+        return ComponentConfigs.of(NetworkMonitor.Config.class, values);
     }
 
     /** @return the properties a FileInstall-made factory configuration arrives with, plus {@code values} */

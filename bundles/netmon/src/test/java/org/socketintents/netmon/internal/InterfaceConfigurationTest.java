@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
+import org.socketintents.testing.LogCapture;
 
 class InterfaceConfigurationTest {
 

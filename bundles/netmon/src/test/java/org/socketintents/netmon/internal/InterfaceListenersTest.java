@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.socketintents.api.net.InterfaceListener;
 import org.socketintents.api.net.Interfaces;
+import org.socketintents.testing.LogCapture;
 
 class InterfaceListenersTest {
 

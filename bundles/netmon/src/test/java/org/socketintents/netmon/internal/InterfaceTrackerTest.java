@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.socketintents.api.net.InterfaceDescription;
 import org.socketintents.api.net.Interfaces;
+import org.socketintents.testing.LogCapture;
 
 /** Host changes as the scanner reports them, and what each does to the published snapshot. */
 class InterfaceTrackerTest {

@@ -1,7 +1,8 @@
 package org.socketintents.resolver.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
+
+import org.socketintents.testing.ComponentConfigs;
 
 /** Configuration objects as SCR builds them from component properties. */
 final class Configs {
@@ -15,17 +16,6 @@ final class Configs {
      * @return the configuration, with the annotation's defaults for the keys not given
      */
     static ResolverService.Config resolver(Map<String, Object> values) {
-        return (ResolverService.Config) Proxy.newProxyInstance(ResolverService.Config.class.getClassLoader(),
-                new Class<?>[] {ResolverService.Config.class}, (proxy, method, args) -> {
-                    String key = method.getName().replace('_', '.');
-                    if (!values.containsKey(key)) {
-                        return method.getDefaultValue();
-                    }
-                    Object value = values.get(key);
-                    if (value instanceof RuntimeException) {
-                        throw (RuntimeException) value;
-                    }
-                    return value;
-                });
+        return ComponentConfigs.of(ResolverService.Config.class, values);
     }
 }

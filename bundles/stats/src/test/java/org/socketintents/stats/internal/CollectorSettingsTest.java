@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
+import org.socketintents.testing.LogCapture;
 
 class CollectorSettingsTest {
 

@@ -1,7 +1,8 @@
 package org.socketintents.stats.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
+
+import org.socketintents.testing.ComponentConfigs;
 
 /** Configuration objects as SCR builds them from component properties. */
 final class Configs {
@@ -14,10 +15,6 @@ final class Configs {
      *               annotation's defaults for the keys not given
      */
     static StatisticsCollector.Config collector(Map<String, Object> values) {
-        return (StatisticsCollector.Config) Proxy.newProxyInstance(StatisticsCollector.Config.class.getClassLoader(),
-                new Class<?>[] {StatisticsCollector.Config.class}, (proxy, method, args) -> {
-                    String key = method.getName().replace('_', '.');
-                    return values.containsKey(key) ? values.get(key) : method.getDefaultValue();
-                });
+        return ComponentConfigs.of(StatisticsCollector.Config.class, values);
     }
 }

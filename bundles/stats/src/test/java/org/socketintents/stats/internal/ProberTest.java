@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
+import org.socketintents.testing.LogCapture;
 
 class ProberTest {
 

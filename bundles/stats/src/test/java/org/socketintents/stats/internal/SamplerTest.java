@@ -29,6 +29,7 @@ import org.socketintents.api.stats.StatisticsSnapshot;
 import org.socketintents.api.stats.Throughput;
 import org.socketintents.api.stats.TrafficFigures;
 import org.socketintents.api.transport.TcpConnectionInfo;
+import org.socketintents.testing.LogCapture;
 
 class SamplerTest {
 

@@ -3,7 +3,6 @@ package org.socketintents.policy.earliestarrival.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socketintents.testing.ComponentConfigs;
 import org.socketintents.api.Category;
 import org.socketintents.api.Intents;
 import org.socketintents.api.net.InterfaceDescription;
@@ -200,12 +200,7 @@ class EarliestArrivalPolicyTest {
     }
 
     private static EarliestArrivalPolicy.Config config(Map<String, Object> values) {
-        return (EarliestArrivalPolicy.Config) Proxy.newProxyInstance(
-                EarliestArrivalPolicy.Config.class.getClassLoader(), new Class<?>[] {EarliestArrivalPolicy.Config.class},
-                (proxy, method, args) -> {
-                    String key = method.getName().replace('_', '.');
-                    return values.containsKey(key) ? values.get(key) : method.getDefaultValue();
-                });
+        return ComponentConfigs.of(EarliestArrivalPolicy.Config.class, values);
     }
 
     /** A statistics service with a fixed snapshot; distinct instances, as two registrations would be. */

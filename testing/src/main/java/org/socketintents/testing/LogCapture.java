@@ -1,4 +1,4 @@
-package org.socketintents.netmon.internal;
+package org.socketintents.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,13 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Records what a class logs. Outside OSGi, {@link System.Logger} writes to the java.util.logging logger of the
- * same name.
+ * Records what a class logs. Outside OSGi, {@link System.Logger} writes to the java.util.logging logger of the same
+ * name. Captures every level while open and restores the logger's level on close.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
+    private final Level previousLevel;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -34,15 +35,26 @@ final class LogCapture implements AutoCloseable {
 
     private LogCapture(Class<?> type) {
         logger = Logger.getLogger(type.getName());
+        previousLevel = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        handler.setLevel(Level.ALL);
         logger.addHandler(handler);
     }
 
-    static LogCapture of(Class<?> type) {
+    /**
+     * @param type the class whose logger to record
+     * @return the capture; close it to stop recording
+     */
+    public static LogCapture of(Class<?> type) {
         return new LogCapture(type);
     }
 
-    /** @return the formatted messages logged at exactly {@code level} */
-    List<String> messages(Level level) {
+    /**
+     * @param level a java.util.logging level (System.Logger's ERROR is SEVERE, WARNING is WARNING, INFO is INFO,
+     *              DEBUG is FINE)
+     * @return the messages logged at exactly that level, with their parameters filled in
+     */
+    public List<String> messages(Level level) {
         SimpleFormatter formatter = new SimpleFormatter();
         List<String> messages = new ArrayList<>();
         for (LogRecord record : records) {
@@ -56,5 +68,6 @@ final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(handler);
+        logger.setLevel(previousLevel);
     }
 }
