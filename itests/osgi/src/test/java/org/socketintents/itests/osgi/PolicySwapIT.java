@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.socketintents.api.Intents;
 import org.socketintents.api.policy.Policy;
 import org.socketintents.protocol.ConnectRequest;
@@ -62,6 +64,9 @@ public class PolicySwapIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
 
     private Path socket;
     private CommandSession session;
@@ -172,11 +177,22 @@ public class PolicySwapIT {
         Files.delete(conf.resolve("org.socketintents.policy.filesize.cfg"));
     }
 
-    private void writeMamFile(String policy) throws IOException {
+    /**
+     * Writes the MAM's file and waits until Configuration Admin holds it: FileInstall reads it asynchronously, and a
+     * late read would undo a switch the test makes afterwards. A unique key tells this write from the previous one.
+     */
+    private void writeMamFile(String policy) throws Exception {
+        String stamp = Long.toString(System.nanoTime());
         Path temporary = conf.resolve("org.socketintents.mam.cfg.tmp");
-        Files.writeString(temporary, "socket.path = " + socket + "\npolicy = " + policy + "\n");
+        Files.writeString(temporary, "socket.path = " + socket + "\npolicy = " + policy + "\ntest.stamp = " + stamp
+                + "\n");
         Files.move(temporary, conf.resolve("org.socketintents.mam.cfg"),
                 StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Eventually.await("FileInstall has read org.socketintents.mam.cfg", () -> {
+            Dictionary<String, Object> properties = configurationAdmin.getConfiguration(MamControl.MAM_PID, "?")
+                    .getProperties();
+            return properties == null ? null : properties.get("test.stamp");
+        }, stamp::equals);
     }
 
     private DecisionReply awaitDecisionBy(String policy) throws InterruptedException {
