@@ -54,15 +54,13 @@ final class FakeMam implements AutoCloseable {
     }
 
     /**
-     * @return the intents of the CONNECT requests, in order, each run of equal ones counted once (siget asks
-     *         before planning a route, and the client library again when it connects)
+     * @return the intents of the CONNECT requests, in order: one per HTTP request, since siget asks when it plans
+     *         the route and the socket follows that decision without asking again
      */
     List<Intents> connectIntents() {
         List<Intents> intents = new ArrayList<>();
         for (ConnectRequest connect : connects) {
-            if (intents.isEmpty() || !intents.get(intents.size() - 1).equals(connect.intents())) {
-                intents.add(connect.intents());
-            }
+            intents.add(connect.intents());
         }
         return intents;
     }

@@ -46,6 +46,17 @@ public final class IntentResolver {
     }
 
     /**
+     * As {@link #resolve(String, int, AddressFamily, Intents)} for addresses of any family, asking the given MAM
+     * client.
+     *
+     * @param mam the MAM client
+     */
+    public static List<Destination> resolve(String host, int port, Intents intents, MamClient mam)
+            throws UnknownHostException {
+        return resolve(host, port, AddressFamily.ANY, intents, mam);
+    }
+
+    /**
      * As {@link #resolve(String, int, AddressFamily, Intents)}, asking the given MAM client.
      *
      * @param mam the MAM client

@@ -3,6 +3,7 @@ package org.socketintents.client;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
 import java.util.Objects;
@@ -38,7 +39,8 @@ import org.socketintents.client.internal.IntentSocketImpl;
  *     connects to the policy's destination;</li>
  * <li>applies the suggested options the JDK supports ({@code TCP_NODELAY}, {@code SO_KEEPALIVE},
  *     {@code SO_RCVBUF}, {@code SO_SNDBUF}, {@code IP_TOS}) unless the application set them itself. A suggested
- *     MPTCP transport is ignored: a socket of the JDK is plain TCP;</li>
+ *     MPTCP transport is ignored: a socket of the JDK is plain TCP ({@link IntentConnections} gets connections
+ *     the MAM made, MPTCP ones included);</li>
  * <li>if the policy's source cannot be bound (the address has gone) or the connection from it or to the
  *     policy's destination fails, tries once more with the OS-default source and the address itself (still
  *     with the suggested options), then goes on to the next address.</li>
@@ -47,6 +49,9 @@ import org.socketintents.client.internal.IntentSocketImpl;
  * slow or failing, the socket connects as a plain {@link Socket} would, after at most the MAM timeout of
  * {@link MamClientConfig}. If no attempt succeeds, the socket is closed and the last attempt's exception is
  * thrown, with the earlier ones suppressed in it.
+ *
+ * <p>An application that asked the MAM beforehand ({@link MamClient#decide}) follows that decision with
+ * {@link #connect(SocketAddress, int, Decision)}, which skips steps 1 and 2.
  *
  * <p>Intents are read when the socket connects; setting one afterwards throws a {@link SocketException}. The
  * socket has no channel ({@link #getChannel()} is null). An {@code IntentSocket} is as thread-safe as a
@@ -104,6 +109,32 @@ public final class IntentSocket extends Socket {
      */
     public Optional<Decision> decision() {
         return impl.decision();
+    }
+
+    /**
+     * Connects following a decision the application obtained beforehand from {@link MamClient#decide}, without
+     * asking the MAM again: binds the decision's source (unless the application bound the socket), connects to its
+     * first destination (else to {@code endpoint}) and applies its suggested options; if that fails, tries the
+     * OS-default source and {@code endpoint} itself, as {@link #connect(SocketAddress, int)} does.
+     *
+     * @param endpoint the resolved address the decision was made for
+     * @param timeout  the connect timeout in milliseconds for all attempts together; 0 for none
+     * @param decision the decision to follow
+     * @throws IllegalArgumentException if the endpoint is not a resolved {@link InetSocketAddress}, or the timeout
+     *                                  is negative
+     * @throws IOException              if no attempt connects; the socket is closed then
+     */
+    public void connect(SocketAddress endpoint, int timeout, Decision decision) throws IOException {
+        Objects.requireNonNull(decision, "decision");
+        if (!(endpoint instanceof InetSocketAddress) || ((InetSocketAddress) endpoint).isUnresolved()) {
+            throw new IllegalArgumentException("a decision is followed to a resolved address, not " + endpoint);
+        }
+        impl.follow(decision);
+        try {
+            connect(endpoint, timeout);
+        } finally {
+            impl.follow(null);
+        }
     }
 
     /**

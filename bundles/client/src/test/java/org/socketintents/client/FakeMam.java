@@ -1,13 +1,10 @@
 package org.socketintents.client;
 
 import java.io.EOFException;
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.newsclub.net.unix.AFUNIXServerSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.Destination;
 import org.socketintents.protocol.DecisionOutcome;
@@ -35,7 +35,8 @@ import org.socketintents.protocol.Wire;
 
 /**
  * A scriptable MAM for tests: a Unix domain socket served by plain threads, speaking the real protocol
- * through the protocol bundle's codec. It records every request and reacts as its {@link Behaviour} says.
+ * through the protocol bundle's codec. It records every request and reacts as its {@link Behaviour} says. Its
+ * socket is junixsocket's, so that it can pass descriptors like the real MAM.
  */
 public final class FakeMam implements AutoCloseable {
 
@@ -48,11 +49,11 @@ public final class FakeMam implements AutoCloseable {
     private final Path path;
     private final List<Message> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
+    private final Set<AFUNIXSocketChannel> clients = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = osDefault();
     private volatile CountDownLatch stopped = new CountDownLatch(1);
-    private ServerSocketChannel server;
+    private AFUNIXServerSocketChannel server;
 
     public FakeMam(Path path) {
         this.path = path;
@@ -65,9 +66,9 @@ public final class FakeMam implements AutoCloseable {
     /** Listens (again); requests and connection counts recorded before are kept. */
     public synchronized FakeMam start() throws IOException {
         stopped = new CountDownLatch(1);
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        ServerSocketChannel listening = server;
+        server = AFUNIXServerSocketChannel.open();
+        server.bind(AFUNIXSocketAddress.of(path));
+        AFUNIXServerSocketChannel listening = server;
         spawn("fake-mam-accept", () -> acceptLoop(listening));
         return this;
     }
@@ -79,7 +80,7 @@ public final class FakeMam implements AutoCloseable {
             server.close();
             server = null;
         }
-        for (SocketChannel client : clients) {
+        for (AFUNIXSocketChannel client : clients) {
             client.close();
         }
         for (Thread thread : threads) {
@@ -110,6 +111,11 @@ public final class FakeMam implements AutoCloseable {
 
     public <T extends Message> List<T> requests(Class<T> type) {
         return requests.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+    }
+
+    /** @return how many client connections are open now */
+    public int openConnections() {
+        return clients.size();
     }
 
     /** @return how many connections clients opened */
@@ -164,9 +170,9 @@ public final class FakeMam implements AutoCloseable {
         return new DecisionReply(request.requestId(), type, decision, "fake", DecisionOutcome.POLICY);
     }
 
-    private void acceptLoop(ServerSocketChannel listening) {
+    private void acceptLoop(AFUNIXServerSocketChannel listening) {
         while (true) {
-            SocketChannel client;
+            AFUNIXSocketChannel client;
             try {
                 client = listening.accept();
             } catch (IOException e) {
@@ -178,7 +184,7 @@ public final class FakeMam implements AutoCloseable {
         }
     }
 
-    private void serve(SocketChannel client) {
+    private void serve(AFUNIXSocketChannel client) {
         Conversation conversation = new Conversation(client);
         try (client) {
             while (!conversation.hungUp) {
@@ -193,7 +199,7 @@ public final class FakeMam implements AutoCloseable {
         }
     }
 
-    private static Message read(SocketChannel client) throws IOException, ProtocolException {
+    private static Message read(AFUNIXSocketChannel client) throws IOException, ProtocolException {
         ByteBuffer prefix = ByteBuffer.allocate(Wire.LENGTH_BYTES);
         fill(client, prefix);
         int length = prefix.getInt(0);
@@ -203,7 +209,7 @@ public final class FakeMam implements AutoCloseable {
         return MessageDecoder.decode(body.flip());
     }
 
-    private static void fill(SocketChannel client, ByteBuffer buffer) throws IOException {
+    private static void fill(AFUNIXSocketChannel client, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             if (client.read(buffer) < 0) {
                 throw new EOFException();
@@ -220,15 +226,25 @@ public final class FakeMam implements AutoCloseable {
 
     /** The fake's side of one client connection. */
     public final class Conversation {
-        private final SocketChannel client;
+        private final AFUNIXSocketChannel client;
         private boolean hungUp;
 
-        private Conversation(SocketChannel client) {
+        private Conversation(AFUNIXSocketChannel client) {
             this.client = client;
         }
 
         public void reply(Message message) throws IOException {
             send(MessageEncoder.encode(message));
+        }
+
+        /** Sends the reply with a descriptor attached, as the MAM answers a delegated connect. */
+        public void reply(Message message, FileDescriptor descriptor) throws IOException {
+            client.setOutboundFileDescriptors(descriptor);
+            try {
+                reply(message);
+            } finally {
+                client.setOutboundFileDescriptors((FileDescriptor[]) null);
+            }
         }
 
         public void send(byte[] bytes) throws IOException {

@@ -230,6 +230,68 @@ class IntentSocketTest {
         }
     }
 
+    @Test
+    void decideAsksTheMamWithoutASocket() throws Exception {
+        Decision decision = Decision.builder().sourceAddress(Loopback.TWO).reason("test").build();
+        mam.behave(FakeMam.deciding(decision)).start();
+        InetSocketAddress remote = (InetSocketAddress) server.getLocalSocketAddress();
+        Intents intents = Intents.builder().category(Category.BULK_TRANSFER).build();
+
+        assertEquals(decision, client(PATIENT, PATIENT).decide(remote, "service.test", intents).orElseThrow());
+
+        ConnectRequest request = mam.requests(ConnectRequest.class).get(0);
+        assertEquals(remote, request.remote());
+        assertEquals("service.test", request.host());
+        assertNull(request.boundSource());
+        assertEquals(intents, request.intents());
+        assertThrows(IllegalArgumentException.class, () -> client(PATIENT, PATIENT)
+                .decide(InetSocketAddress.createUnresolved("service.test", 80), null, intents));
+    }
+
+    @Test
+    void decideIsEmptyWithoutAMam() {
+        MamClient client = client(Duration.ofMillis(200), Duration.ofSeconds(1));
+        assertTrue(client.decide((InetSocketAddress) server.getLocalSocketAddress(), null, Intents.none()).isEmpty());
+        assertFalse(client.status().lastRequestAnswered());
+    }
+
+    @Test
+    void aGivenDecisionIsFollowedWithoutAskingTheMamAgain() throws Exception {
+        mam.start();
+        Decision decision = Decision.builder().sourceAddress(Loopback.TWO).option(SuggestedOption.TCP_NODELAY, 1)
+                .reason("decided beforehand").build();
+        try (IntentSocket socket = new IntentSocket(Intents.none(), client(PATIENT, PATIENT))) {
+            socket.connect(server.getLocalSocketAddress(), 5_000, decision);
+            try (Socket accepted = server.accept()) {
+                assertEquals(Loopback.TWO, accepted.getInetAddress());
+                assertTrue(socket.getTcpNoDelay());
+                assertEquals(decision, socket.decision().orElseThrow());
+            }
+        }
+        assertEquals(0, mam.connections(), "no request for a decision the application already has");
+    }
+
+    @Test
+    void aFollowedDecisionWithAVanishedSourceFallsBackToTheOsDefault() throws Exception {
+        Decision decision = Decision.builder().sourceAddress(Loopback.ABSENT).reason("stale").build();
+        try (IntentSocket socket = new IntentSocket(Intents.none(), client(PATIENT, PATIENT))) {
+            socket.connect(server.getLocalSocketAddress(), 5_000, decision);
+            try (Socket accepted = server.accept()) {
+                assertEquals(Loopback.ONE, accepted.getInetAddress());
+            }
+        }
+    }
+
+    @Test
+    void aDecisionIsFollowedOnlyToAResolvedAddress() throws Exception {
+        try (IntentSocket socket = new IntentSocket(Intents.none(), client(PATIENT, PATIENT))) {
+            assertThrows(IllegalArgumentException.class, () -> socket.connect(
+                    InetSocketAddress.createUnresolved("service.test", 80), 0, Decision.osDefault("test")));
+            connect(socket);
+            assertTrue(socket.isConnected(), "the refused call left the socket usable");
+        }
+    }
+
     /** Every way the MAM can let the application down. */
     enum MamFault {
         ABSENT(null),

@@ -5,10 +5,11 @@ import org.socketintents.api.Category;
 import org.socketintents.api.Resilience;
 import org.socketintents.api.Timeliness;
 import org.socketintents.api.policy.Transport;
+import org.socketintents.api.stats.FigureSource;
 
 /**
- * The wire codes of the enum intents and of the transport. Written out here rather than derived from
- * ordinals so that reordering an enum in the API cannot change the protocol.
+ * The wire codes of the enum intents, of the transport and of a figure's source. Written out here rather than
+ * derived from ordinals so that reordering an enum in the API cannot change the protocol.
  */
 final class EnumCodes {
 
@@ -21,6 +22,8 @@ final class EnumCodes {
     private static final Resilience[] RESILIENCE = {null, Resilience.SENSITIVE, Resilience.UNDESIRABLE,
         Resilience.RESILIENT};
     private static final Transport[] TRANSPORT = {Transport.TCP, Transport.MPTCP};
+    private static final FigureSource[] FIGURE_SOURCE = {FigureSource.MEASURED, FigureSource.STALE,
+        FigureSource.CONFIGURED, FigureSource.UNAVAILABLE};
 
     private EnumCodes() {
     }
@@ -37,6 +40,8 @@ final class EnumCodes {
             table = RESILIENCE;
         } else if (value instanceof Transport) {
             table = TRANSPORT;
+        } else if (value instanceof FigureSource) {
+            table = FIGURE_SOURCE;
         } else {
             throw new IllegalArgumentException("no wire code for " + value);
         }
@@ -63,6 +68,8 @@ final class EnumCodes {
             table = RESILIENCE;
         } else if (type == Transport.class) {
             table = TRANSPORT;
+        } else if (type == FigureSource.class) {
+            table = FIGURE_SOURCE;
         } else {
             return null;
         }

@@ -15,10 +15,14 @@ public enum ErrorCode {
     UNKNOWN_TYPE(4, true),
     /** The host name could not be resolved. */
     RESOLUTION_FAILED(16, false),
+    /** The MAM could not connect on the client's behalf: no destination answered in time. */
+    CONNECT_FAILED(17, false),
     /** The MAM could not serve the request because of a fault of its own. */
     INTERNAL(32, false),
     /** The MAM refuses the request because a limit is reached (clients, pending requests). */
-    OVERLOADED(33, false);
+    OVERLOADED(33, false),
+    /** The MAM lacks a service the request needs (the statistics collector, native sockets, descriptor passing). */
+    UNAVAILABLE(34, false);
 
     private final int code;
     private final boolean fatal;

@@ -1,22 +1,11 @@
 package org.socketintents.protocol;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.socketintents.api.Intent;
 import org.socketintents.api.Intents;
-import org.socketintents.api.policy.Decision;
-import org.socketintents.api.policy.Destination;
-import org.socketintents.api.policy.SuggestedOption;
 import org.socketintents.api.policy.Transport;
 
 /**
@@ -70,7 +59,7 @@ public final class MessageDecoder {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, requestId,
                     "unknown message type 0x" + Integer.toHexString(typeCode));
         }
-        Fields fields = new Fields(body, requestId);
+        FieldReader fields = new FieldReader(body, requestId);
         switch (type) {
             case RESOLVE:
                 return decodeResolve(fields, requestId);
@@ -79,12 +68,20 @@ public final class MessageDecoder {
             case PING:
                 fields.skipAll();
                 return new Ping(requestId);
+            case STATS:
+                return decodeStats(fields, requestId);
+            case SOCKETCONNECT:
+                return decodeSocketConnect(fields, requestId);
             case PONG:
                 fields.skipAll();
                 return new Pong(requestId);
             case RESOLVE_REPLY:
             case CONNECT_REPLY:
                 return decodeDecision(fields, requestId, type);
+            case STATS_REPLY:
+                return decodeStatsReply(fields, requestId);
+            case SOCKETCONNECT_REPLY:
+                return decodeSocketConnectReply(fields, requestId);
             case ERROR:
                 return decodeError(fields, requestId);
             default:
@@ -92,13 +89,13 @@ public final class MessageDecoder {
         }
     }
 
-    private static ResolveRequest decodeResolve(Fields f, int requestId) throws ProtocolException {
+    private static ResolveRequest decodeResolve(FieldReader f, int requestId) throws ProtocolException {
         String host = null;
         int port = 0;
         AddressFamily family = AddressFamily.ANY;
         Intents.Builder intents = Intents.builder();
         while (f.next()) {
-            switch (f.tag) {
+            switch (f.tag()) {
                 case Wire.HOST:
                     f.once();
                     host = f.hostName();
@@ -109,10 +106,7 @@ public final class MessageDecoder {
                     break;
                 case Wire.FAMILY:
                     f.once();
-                    family = AddressFamily.ofCode(f.u8());
-                    if (family == null) {
-                        throw f.malformed("unknown address family");
-                    }
+                    family = f.family();
                     break;
                 default:
                     if (!f.intent(intents)) {
@@ -126,13 +120,13 @@ public final class MessageDecoder {
         return new ResolveRequest(requestId, host, port, family, intents.build());
     }
 
-    private static ConnectRequest decodeConnect(Fields f, int requestId) throws ProtocolException {
+    private static ConnectRequest decodeConnect(FieldReader f, int requestId) throws ProtocolException {
         InetSocketAddress remote = null;
         InetSocketAddress bound = null;
         String host = null;
         Intents.Builder intents = Intents.builder();
         while (f.next()) {
-            switch (f.tag) {
+            switch (f.tag()) {
                 case Wire.REMOTE:
                     f.once();
                     remote = f.socketAddress();
@@ -157,68 +151,152 @@ public final class MessageDecoder {
         return new ConnectRequest(requestId, remote, host, bound, intents.build());
     }
 
-    private static DecisionReply decodeDecision(Fields f, int requestId, MessageType type) throws ProtocolException {
-        Decision.Builder decision = Decision.builder();
-        String policy = "";
-        DecisionOutcome outcome = null;
-        int destinations = 0;
+    private static DecisionReply decodeDecision(FieldReader f, int requestId, MessageType type)
+            throws ProtocolException {
+        DecisionFields decision = new DecisionFields();
         while (f.next()) {
-            switch (f.tag) {
-                case Wire.SOURCE_INTERFACE:
+            if (!decision.read(f)) {
+                f.skip();
+            }
+        }
+        return new DecisionReply(requestId, type, decision.decision(), decision.policy(), decision.outcome(f, type));
+    }
+
+    private static SocketConnectRequest decodeSocketConnect(FieldReader f, int requestId) throws ProtocolException {
+        String host = null;
+        int port = 0;
+        InetSocketAddress remote = null;
+        AddressFamily family = AddressFamily.ANY;
+        int timeout = 0;
+        Intents.Builder intents = Intents.builder();
+        while (f.next()) {
+            switch (f.tag()) {
+                case Wire.HOST:
                     f.once();
-                    decision.sourceInterface(f.interfaceName());
+                    host = f.hostName();
                     break;
-                case Wire.SOURCE_ADDRESS:
+                case Wire.PORT:
                     f.once();
-                    decision.sourceAddress(f.address(f.length));
+                    port = f.u16();
                     break;
-                case Wire.DESTINATION:
-                    if (++destinations > Wire.MAX_DESTINATIONS) {
-                        throw f.malformed("more than " + Wire.MAX_DESTINATIONS + " destinations");
+                case Wire.REMOTE:
+                    f.once();
+                    remote = f.socketAddress();
+                    break;
+                case Wire.FAMILY:
+                    f.once();
+                    family = f.family();
+                    break;
+                case Wire.CONNECT_TIMEOUT:
+                    f.once();
+                    long millis = f.u32();
+                    if (millis == 0 || millis > Integer.MAX_VALUE) {
+                        throw f.malformed("connect timeout out of range: " + millis + " ms");
                     }
-                    decision.addDestination(f.destination());
+                    timeout = (int) millis;
                     break;
-                case Wire.TRANSPORT:
-                    f.once();
-                    Object transport = EnumCodes.value(Transport.class, f.u8());
-                    if (transport == null) {
-                        throw f.malformed("unknown transport");
+                default:
+                    if (!f.intent(intents)) {
+                        f.skip();
                     }
-                    decision.transport((Transport) transport);
-                    break;
-                case Wire.OPTION:
-                    f.option(decision);
-                    break;
-                case Wire.REASON:
+            }
+        }
+        if ((host == null) == (remote == null)) {
+            throw f.malformed("SOCKETCONNECT needs either a HOST or a REMOTE field");
+        }
+        InetSocketAddress endpoint = remote;
+        if (host != null) {
+            endpoint = InetSocketAddress.createUnresolved(host, port);
+        } else if (port != 0) {
+            throw f.malformed("SOCKETCONNECT with a REMOTE takes its port from it, not from a PORT field");
+        }
+        if (endpoint.getPort() == 0) {
+            throw f.malformed("SOCKETCONNECT to port 0");
+        }
+        return new SocketConnectRequest(requestId, endpoint, family, intents.build(), timeout);
+    }
+
+    private static SocketConnectReply decodeSocketConnectReply(FieldReader f, int requestId)
+            throws ProtocolException {
+        DecisionFields decision = new DecisionFields();
+        InetSocketAddress local = null;
+        InetSocketAddress remote = null;
+        Transport transport = null;
+        String fallbackReason = "";
+        while (f.next()) {
+            if (decision.read(f)) {
+                continue;
+            }
+            switch (f.tag()) {
+                case Wire.LOCAL:
                     f.once();
-                    decision.reason(f.text(Wire.MAX_TEXT_BYTES));
+                    local = f.socketAddress();
                     break;
-                case Wire.POLICY:
+                case Wire.REMOTE:
                     f.once();
-                    policy = f.text(Wire.MAX_TEXT_BYTES);
+                    remote = f.socketAddress();
                     break;
-                case Wire.OUTCOME:
+                case Wire.TRANSPORT_USED:
                     f.once();
-                    outcome = DecisionOutcome.ofCode(f.u8());
-                    if (outcome == null) {
-                        throw f.malformed("unknown decision outcome");
-                    }
+                    transport = DecisionFields.transport(f);
+                    break;
+                case Wire.FALLBACK_REASON:
+                    f.once();
+                    fallbackReason = f.text(Wire.MAX_TEXT_BYTES).replace('\r', ' ').replace('\n', ' ');
                     break;
                 default:
                     f.skip();
             }
         }
-        if (outcome == null) {
-            throw f.malformed(type + " without an OUTCOME field");
+        if (local == null || remote == null || transport == null) {
+            throw f.malformed("SOCKETCONNECT_REPLY needs LOCAL, REMOTE and TRANSPORT_USED fields");
         }
-        return new DecisionReply(requestId, type, decision.build(), policy, outcome);
+        return new SocketConnectReply(requestId, decision.decision(), decision.policy(),
+                decision.outcome(f, MessageType.SOCKETCONNECT_REPLY), local, remote, transport, fallbackReason);
     }
 
-    private static ErrorReply decodeError(Fields f, int requestId) throws ProtocolException {
+    private static StatsRequest decodeStats(FieldReader f, int requestId) throws ProtocolException {
+        String interfaceName = null;
+        while (f.next()) {
+            if (f.tag() == Wire.INTERFACE) {
+                f.once();
+                interfaceName = f.interfaceName();
+            } else {
+                f.skip();
+            }
+        }
+        return new StatsRequest(requestId, interfaceName);
+    }
+
+    private static StatsReply decodeStatsReply(FieldReader f, int requestId) throws ProtocolException {
+        long staleAfter = 0;
+        List<StatsScope> scopes = new ArrayList<>();
+        int omitted = 0;
+        while (f.next()) {
+            switch (f.tag()) {
+                case Wire.STALE_AFTER:
+                    f.once();
+                    staleAfter = f.u32();
+                    break;
+                case Wire.SCOPE:
+                    scopes.add(StatsCodec.read(f));
+                    break;
+                case Wire.OMITTED:
+                    f.once();
+                    omitted = f.u16();
+                    break;
+                default:
+                    f.skip();
+            }
+        }
+        return new StatsReply(requestId, staleAfter, scopes, omitted);
+    }
+
+    private static ErrorReply decodeError(FieldReader f, int requestId) throws ProtocolException {
         ErrorCode code = null;
         String message = "";
         while (f.next()) {
-            switch (f.tag) {
+            switch (f.tag()) {
                 case Wire.ERROR_CODE:
                     f.once();
                     code = ErrorCode.ofCode(f.u16());
@@ -235,243 +313,5 @@ public final class MessageDecoder {
             throw f.malformed("ERROR without an ERROR_CODE field");
         }
         return new ErrorReply(requestId, code, message);
-    }
-
-    /** A cursor over the fields of one frame. */
-    private static final class Fields {
-        private final ByteBuffer in;
-        private final int requestId;
-        /** What may occur once per frame and was read: field tags, suggested options, custom intent names. */
-        private final Set<Object> seen = new HashSet<>();
-        private int tag;
-        private int length;
-        private int end;
-
-        Fields(ByteBuffer in, int requestId) {
-            this.in = in;
-            this.requestId = requestId;
-        }
-
-        boolean next() throws ProtocolException {
-            if (end > 0 && in.position() != end) {
-                throw malformed("field 0x" + Integer.toHexString(tag) + " has trailing bytes");
-            }
-            if (!in.hasRemaining()) {
-                return false;
-            }
-            if (in.remaining() < Wire.FIELD_HEADER_BYTES) {
-                throw malformed("truncated field header");
-            }
-            tag = in.get() & 0xFF;
-            length = in.getShort() & 0xFFFF;
-            if (length > in.remaining()) {
-                throw malformed("field 0x" + Integer.toHexString(tag) + " of length " + length
-                        + " runs past the end of the frame");
-            }
-            end = in.position() + length;
-            return true;
-        }
-
-        void skip() {
-            in.position(end);
-        }
-
-        void skipAll() throws ProtocolException {
-            while (next()) {
-                skip();
-            }
-        }
-
-        /** Refuses a second occurrence of the current field, for the fields that may appear only once. */
-        void once() throws ProtocolException {
-            once(tag, "field 0x" + Integer.toHexString(tag));
-        }
-
-        private void once(Object key, String what) throws ProtocolException {
-            if (!seen.add(key)) {
-                throw malformed(what + " appears twice");
-            }
-        }
-
-        int u8() throws ProtocolException {
-            expectLength(1);
-            return in.get() & 0xFF;
-        }
-
-        int u16() throws ProtocolException {
-            expectLength(2);
-            return in.getShort() & 0xFFFF;
-        }
-
-        long u64() throws ProtocolException {
-            expectLength(8);
-            return in.getLong();
-        }
-
-        private void expectLength(int expected) throws ProtocolException {
-            if (length != expected) {
-                throw malformed("field 0x" + Integer.toHexString(tag) + " must have " + expected
-                        + " bytes, has " + length);
-            }
-        }
-
-        String text(int maxBytes) throws ProtocolException {
-            return text(length, maxBytes);
-        }
-
-        private String text(int bytes, int maxBytes) throws ProtocolException {
-            if (bytes > maxBytes) {
-                throw malformed("text field 0x" + Integer.toHexString(tag) + " longer than " + maxBytes + " bytes");
-            }
-            ByteBuffer slice = in.slice();
-            slice.limit(bytes);
-            in.position(in.position() + bytes);
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try {
-                CharBuffer chars = decoder.decode(slice);
-                return chars.toString();
-            } catch (CharacterCodingException e) {
-                throw malformed("field 0x" + Integer.toHexString(tag) + " is not valid UTF-8");
-            }
-        }
-
-        String hostName() throws ProtocolException {
-            return name(length, Wire.MAX_HOST_BYTES, "host name");
-        }
-
-        String interfaceName() throws ProtocolException {
-            return name(length, Wire.MAX_INTERFACE_NAME_BYTES, "interface name");
-        }
-
-        private String name(int bytes, int maxBytes, String what) throws ProtocolException {
-            if (bytes == 0) {
-                throw malformed("empty " + what);
-            }
-            String name = text(bytes, maxBytes);
-            if (!Names.isPrintable(name)) {
-                throw malformed(what + " contains a space or control character");
-            }
-            return name;
-        }
-
-        InetAddress address(int available) throws ProtocolException {
-            if (available < 1) {
-                throw malformed("address without a family byte");
-            }
-            int family = in.get() & 0xFF;
-            int bytes = family == 4 ? 4 : family == 6 ? 16 : -1;
-            if (bytes < 0) {
-                throw malformed("unknown address family " + family);
-            }
-            if (available - 1 < bytes) {
-                throw malformed("truncated IPv" + family + " address");
-            }
-            byte[] raw = new byte[bytes];
-            in.get(raw);
-            try {
-                return InetAddress.getByAddress(raw);
-            } catch (UnknownHostException e) {
-                throw malformed("bad address");
-            }
-        }
-
-        InetSocketAddress socketAddress() throws ProtocolException {
-            InetAddress address = address(length - 2);
-            if (in.position() + 2 != end) {
-                throw malformed("socket address field has the wrong length");
-            }
-            return new InetSocketAddress(address, in.getShort() & 0xFFFF);
-        }
-
-        Destination destination() throws ProtocolException {
-            InetAddress address = address(length);
-            int tagBytes = end - in.position();
-            if (tagBytes == 0) {
-                return Destination.of(address);
-            }
-            return new Destination(address, name(tagBytes, Wire.MAX_INTERFACE_NAME_BYTES, "interface name"));
-        }
-
-        void option(Decision.Builder decision) throws ProtocolException {
-            expectLength(5);
-            int number = in.get() & 0xFF;
-            int value = in.getInt();
-            SuggestedOption option = SuggestedOption.ofNumber(number);
-            if (option == null) {
-                return; // an option of a newer protocol revision: advisory, so ignored
-            }
-            once(option, "option " + option);
-            if (!option.accepts(value)) {
-                throw malformed(option + " does not accept " + value);
-            }
-            decision.option(option, value);
-        }
-
-        /** @return whether the field was an intent (and was read) */
-        boolean intent(Intents.Builder intents) throws ProtocolException {
-            if (tag == Wire.CUSTOM_INTENT) {
-                customIntent(intents);
-                return true;
-            }
-            int number = tag - Wire.INTENT_BASE;
-            Intent<?> intent = Intent.standard(number).orElse(null);
-            if (intent == null) {
-                return false;
-            }
-            once(tag, "intent " + intent.name());
-            try {
-                if (intent.type() == Long.class) {
-                    long value = u64();
-                    if (value < 0) {
-                        throw malformed("intent " + intent.name() + " out of range: " + Long.toUnsignedString(value));
-                    }
-                    intents.set(asLong(intent), value);
-                } else {
-                    int code = u8();
-                    Object value = EnumCodes.value(intent.type(), code);
-                    if (value == null) {
-                        throw malformed("unknown value " + code + " for intent " + intent.name());
-                    }
-                    setUnchecked(intents, intent, value);
-                }
-            } catch (IllegalArgumentException e) {
-                throw malformed(e.getMessage());
-            }
-            return true;
-        }
-
-        private void customIntent(Intents.Builder intents) throws ProtocolException {
-            if (length < 1) {
-                throw malformed("custom intent without a name length");
-            }
-            int nameBytes = in.get() & 0xFF;
-            if (nameBytes == 0 || nameBytes > length - 1) {
-                throw malformed("custom intent name length " + nameBytes + " does not fit the field");
-            }
-            String name = text(nameBytes, Intent.MAX_CUSTOM_NAME_BYTES);
-            String value = text(end - in.position(), Intent.MAX_CUSTOM_VALUE_BYTES);
-            once(name, "custom intent " + name);
-            try {
-                intents.set(Intent.custom(name), value);
-            } catch (IllegalArgumentException e) {
-                throw malformed(e.getMessage());
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Intent<Long> asLong(Intent<?> intent) {
-            return (Intent<Long>) intent;
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T> void setUnchecked(Intents.Builder intents, Intent<T> intent, Object value) {
-            intents.set(intent, (T) value);
-        }
-
-        ProtocolException malformed(String message) {
-            return new ProtocolException(ErrorCode.MALFORMED, requestId, message);
-        }
     }
 }

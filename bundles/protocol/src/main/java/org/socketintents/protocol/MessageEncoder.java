@@ -85,8 +85,27 @@ public final class MessageEncoder {
                 putSocketAddress(out, Wire.BOUND_SOURCE, c.boundSource());
             }
             putIntents(out, c.intents());
+        } else if (message instanceof StatsRequest) {
+            StatsRequest r = (StatsRequest) message;
+            if (r.interfaceName() != null) {
+                putName(out, Wire.INTERFACE, r.interfaceName(), Wire.MAX_INTERFACE_NAME_BYTES);
+            }
+        } else if (message instanceof SocketConnectRequest) {
+            putSocketConnect(out, (SocketConnectRequest) message);
         } else if (message instanceof DecisionReply) {
-            putDecision(out, (DecisionReply) message);
+            DecisionReply r = (DecisionReply) message;
+            putDecision(out, r.decision(), r.policy(), r.outcome());
+        } else if (message instanceof SocketConnectReply) {
+            SocketConnectReply r = (SocketConnectReply) message;
+            putDecision(out, r.decision(), r.policy(), r.outcome());
+            putSocketAddress(out, Wire.LOCAL, r.local());
+            putSocketAddress(out, Wire.REMOTE, r.remote());
+            putU8Field(out, Wire.TRANSPORT_USED, EnumCodes.code(r.transport()));
+            if (!r.fallbackReason().isEmpty()) {
+                putText(out, Wire.FALLBACK_REASON, r.fallbackReason());
+            }
+        } else if (message instanceof StatsReply) {
+            putStats(out, (StatsReply) message);
         } else if (message instanceof ErrorReply) {
             ErrorReply e = (ErrorReply) message;
             putU16Field(out, Wire.ERROR_CODE, e.code().code());
@@ -101,8 +120,25 @@ public final class MessageEncoder {
         // Ping and Pong have no fields.
     }
 
-    private static void putDecision(ByteBuffer out, DecisionReply reply) {
-        Decision d = reply.decision();
+    private static void putSocketConnect(ByteBuffer out, SocketConnectRequest request) {
+        InetSocketAddress endpoint = request.endpoint();
+        if (endpoint.isUnresolved()) {
+            putName(out, Wire.HOST, endpoint.getHostString(), Wire.MAX_HOST_BYTES);
+            putU16Field(out, Wire.PORT, endpoint.getPort());
+        } else {
+            putSocketAddress(out, Wire.REMOTE, endpoint);
+        }
+        if (request.family() != AddressFamily.ANY) {
+            putU8Field(out, Wire.FAMILY, request.family().code());
+        }
+        if (request.connectTimeoutMillis() != 0) {
+            fieldHeader(out, Wire.CONNECT_TIMEOUT, 4);
+            out.putInt(request.connectTimeoutMillis());
+        }
+        putIntents(out, request.intents());
+    }
+
+    private static void putDecision(ByteBuffer out, Decision d, String policy, DecisionOutcome outcome) {
         if (d.sourceInterface().isPresent()) {
             putName(out, Wire.SOURCE_INTERFACE, d.sourceInterface().get(), Wire.MAX_INTERFACE_NAME_BYTES);
         }
@@ -135,10 +171,27 @@ public final class MessageEncoder {
         if (!d.reason().isEmpty()) {
             putText(out, Wire.REASON, d.reason());
         }
-        if (!reply.policy().isEmpty()) {
-            putText(out, Wire.POLICY, reply.policy());
+        if (!policy.isEmpty()) {
+            putText(out, Wire.POLICY, policy);
         }
-        putU8Field(out, Wire.OUTCOME, reply.outcome().code());
+        putU8Field(out, Wire.OUTCOME, outcome.code());
+    }
+
+    private static void putStats(ByteBuffer out, StatsReply reply) {
+        fieldHeader(out, Wire.STALE_AFTER, 4);
+        out.putInt((int) reply.staleAfterMillis());
+        for (StatsScope scope : reply.scopes()) {
+            int bytes = StatsCodec.fieldBytes(scope);
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the wire cannot carry the names of scope " + scope.kind() + " "
+                        + scope.interfaceName());
+            }
+            fieldHeader(out, Wire.SCOPE, bytes - Wire.FIELD_HEADER_BYTES);
+            StatsCodec.put(out, scope);
+        }
+        if (reply.omitted() > 0) {
+            putU16Field(out, Wire.OMITTED, reply.omitted());
+        }
     }
 
     private static void putIntents(ByteBuffer out, Intents intents) {
@@ -170,11 +223,11 @@ public final class MessageEncoder {
         out.putShort((short) address.getPort());
     }
 
-    private static int addressBytes(InetAddress address) {
+    static int addressBytes(InetAddress address) {
         return 1 + address.getAddress().length;
     }
 
-    private static void putAddress(ByteBuffer out, InetAddress address) {
+    static void putAddress(ByteBuffer out, InetAddress address) {
         out.put((byte) (address instanceof Inet4Address ? 4 : 6));
         out.put(address.getAddress());
     }

@@ -8,9 +8,15 @@ public enum MessageType {
     CONNECT(0x02),
     /** Liveness check; answered by {@link #PONG}. */
     PING(0x03),
+    /** The MAM's interface statistics; answered by {@link #STATS_REPLY}. */
+    STATS(0x04),
+    /** socketconnect: the MAM connects and passes the descriptor; answered by {@link #SOCKETCONNECT_REPLY}. */
+    SOCKETCONNECT(0x05),
     RESOLVE_REPLY(0x81),
     CONNECT_REPLY(0x82),
     PONG(0x83),
+    STATS_REPLY(0x84),
+    SOCKETCONNECT_REPLY(0x85),
     /** Answer to a request that could not be served. */
     ERROR(0xFF);
 

@@ -12,6 +12,8 @@ import static org.socketintents.protocol.Frame.utf8;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -25,6 +27,9 @@ import org.socketintents.api.Intent;
 import org.socketintents.api.Intents;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.SuggestedOption;
+import org.socketintents.api.policy.Transport;
+import org.socketintents.api.stats.Figure;
+import org.socketintents.api.stats.FigureSource;
 
 class MessageDecoderTest {
 
@@ -202,7 +207,121 @@ class MessageDecoderTest {
                 Arguments.of("SO_SNDBUF negative", reply().field(Wire.OPTION, bytes(4, 0x80, 0, 0, 0))),
                 Arguments.of("IP_TOS 256", reply().field(Wire.OPTION, bytes(5, 0, 0, 1, 0))),
                 // destinations
-                Arguments.of("129 destinations", destinations(Wire.MAX_DESTINATIONS + 1)));
+                Arguments.of("129 destinations", destinations(Wire.MAX_DESTINATIONS + 1)),
+                // statistics
+                Arguments.of("STATS interface empty", Frame.of(MessageType.STATS, ID).text(Wire.INTERFACE, "")),
+                Arguments.of("STATS interface with space", Frame.of(MessageType.STATS, ID).text(Wire.INTERFACE, "a b")),
+                Arguments.of("STATS interface of 65 bytes", Frame.of(MessageType.STATS, ID)
+                        .text(Wire.INTERFACE, "i".repeat(65))),
+                Arguments.of("duplicate STATS interface", Frame.of(MessageType.STATS, ID).text(Wire.INTERFACE, "a")
+                        .text(Wire.INTERFACE, "b")),
+                Arguments.of("STALE_AFTER with 2 bytes", statsReply().u16(Wire.STALE_AFTER, 1)),
+                Arguments.of("duplicate STALE_AFTER", statsReply().field(Wire.STALE_AFTER, bytes(0, 0, 0, 1))
+                        .field(Wire.STALE_AFTER, bytes(0, 0, 0, 1))),
+                Arguments.of("OMITTED with 4 bytes", statsReply().field(Wire.OMITTED, bytes(0, 0, 0, 1))),
+                Arguments.of("duplicate OMITTED", statsReply().u16(Wire.OMITTED, 1).u16(Wire.OMITTED, 1)),
+                Arguments.of("scope empty", statsReply().field(Wire.SCOPE)),
+                Arguments.of("scope kind 0", statsReply().field(Wire.SCOPE, scope(0, "eth0"))),
+                Arguments.of("scope kind 4", statsReply().field(Wire.SCOPE, scope(4, "eth0"))),
+                Arguments.of("scope without interface name", statsReply().field(Wire.SCOPE, bytes(1))),
+                Arguments.of("scope with empty interface name", statsReply().field(Wire.SCOPE, bytes(1, 0))),
+                Arguments.of("scope interface name past the field", statsReply().field(Wire.SCOPE, bytes(1, 9, 'e'))),
+                Arguments.of("scope interface name with space", statsReply().field(Wire.SCOPE, scope(1, "e 0"))),
+                Arguments.of("prefix scope without prefix", statsReply().field(Wire.SCOPE, scope(2, "eth0"))),
+                Arguments.of("prefix scope without prefix length", statsReply()
+                        .field(Wire.SCOPE, scope(2, "eth0", bytes(4, 192, 0, 2, 0)))),
+                Arguments.of("IPv4 prefix length 33", statsReply()
+                        .field(Wire.SCOPE, scope(2, "eth0", bytes(4, 192, 0, 2, 0, 33)))),
+                Arguments.of("prefix of family 5", statsReply()
+                        .field(Wire.SCOPE, scope(2, "eth0", bytes(5, 192, 0, 2, 0, 24)))),
+                Arguments.of("figure truncated", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        Arrays.copyOf(figure("srtt.ms", 0, 1, 1), 12)))),
+                Arguments.of("figure without name", statsReply().field(Wire.SCOPE, scope(1, "eth0", bytes(0)))),
+                Arguments.of("figure source 4", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        figure("srtt.ms", 4, 1, 1)))),
+                Arguments.of("figure negative", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        figure("srtt.ms", 0, -1, 1)))),
+                Arguments.of("figure NaN", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        figure("srtt.ms", 0, Double.NaN, 1)))),
+                Arguments.of("figure infinite", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        figure("srtt.ms", 1, Double.POSITIVE_INFINITY, 1)))),
+                Arguments.of("unavailable figure with a value", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        figure("srtt.ms", 3, 5, 0)))),
+                Arguments.of("configured figure with an age", statsReply().field(Wire.SCOPE, scope(3, "eth0",
+                        figure("rtt.ms", 2, 5, 10)))),
+                Arguments.of("figure twice in a scope", statsReply().field(Wire.SCOPE, scope(1, "eth0",
+                        figure("srtt.ms", 0, 1, 1), figure("srtt.ms", 0, 2, 1)))),
+                // delegated connect
+                Arguments.of("SOCKETCONNECT without HOST or REMOTE", Frame.of(MessageType.SOCKETCONNECT, ID)
+                        .u16(Wire.PORT, 80)),
+                Arguments.of("SOCKETCONNECT with HOST and REMOTE", socketConnect().field(Wire.REMOTE, IPV4_PORT)),
+                Arguments.of("SOCKETCONNECT HOST without PORT", Frame.of(MessageType.SOCKETCONNECT, ID)
+                        .text(Wire.HOST, "example.com")),
+                Arguments.of("SOCKETCONNECT PORT 0", Frame.of(MessageType.SOCKETCONNECT, ID)
+                        .text(Wire.HOST, "example.com").u16(Wire.PORT, 0)),
+                Arguments.of("SOCKETCONNECT REMOTE port 0", Frame.of(MessageType.SOCKETCONNECT, ID)
+                        .field(Wire.REMOTE, bytes(4, 192, 0, 2, 1, 0, 0))),
+                Arguments.of("SOCKETCONNECT REMOTE and PORT", Frame.of(MessageType.SOCKETCONNECT, ID)
+                        .field(Wire.REMOTE, IPV4_PORT).u16(Wire.PORT, 443)),
+                Arguments.of("SOCKETCONNECT duplicate HOST", socketConnect().text(Wire.HOST, "example.org")),
+                Arguments.of("CONNECT_TIMEOUT 0", socketConnect().field(Wire.CONNECT_TIMEOUT, bytes(0, 0, 0, 0))),
+                Arguments.of("CONNECT_TIMEOUT 2^31", socketConnect()
+                        .field(Wire.CONNECT_TIMEOUT, bytes(0x80, 0, 0, 0))),
+                Arguments.of("CONNECT_TIMEOUT with 2 bytes", socketConnect().u16(Wire.CONNECT_TIMEOUT, 100)),
+                Arguments.of("duplicate CONNECT_TIMEOUT", socketConnect().field(Wire.CONNECT_TIMEOUT, bytes(0, 0, 1, 0))
+                        .field(Wire.CONNECT_TIMEOUT, bytes(0, 0, 1, 0))),
+                Arguments.of("SOCKETCONNECT family 5", socketConnect().u8(Wire.FAMILY, 5)),
+                Arguments.of("SOCKETCONNECT category 9", socketConnect().u8(CATEGORY, 9)),
+                Arguments.of("SOCKETCONNECT_REPLY without LOCAL", socketConnectReply(false, true, true, true)),
+                Arguments.of("SOCKETCONNECT_REPLY without REMOTE", socketConnectReply(true, false, true, true)),
+                Arguments.of("SOCKETCONNECT_REPLY without TRANSPORT_USED", socketConnectReply(true, true, false, true)),
+                Arguments.of("SOCKETCONNECT_REPLY without OUTCOME", socketConnectReply(true, true, true, false)),
+                Arguments.of("TRANSPORT_USED 2", socketConnectReply(true, true, false, true)
+                        .u8(Wire.TRANSPORT_USED, 2)),
+                Arguments.of("duplicate LOCAL", socketConnectReply(true, true, true, true)
+                        .field(Wire.LOCAL, IPV4_PORT)),
+                Arguments.of("LOCAL without port", socketConnectReply(false, true, true, true)
+                        .field(Wire.LOCAL, bytes(4, 192, 0, 2, 1))),
+                Arguments.of("fallback reason with invalid UTF-8", socketConnectReply(true, true, true, true)
+                        .field(Wire.FALLBACK_REASON, bytes(0xC3))),
+                Arguments.of("fallback reason of 1025 bytes", socketConnectReply(true, true, true, true)
+                        .text(Wire.FALLBACK_REASON, "f".repeat(1025))));
+    }
+
+    private static Frame socketConnect() {
+        return Frame.of(MessageType.SOCKETCONNECT, ID).text(Wire.HOST, "example.com").u16(Wire.PORT, 443);
+    }
+
+    private static Frame socketConnectReply(boolean local, boolean remote, boolean transport, boolean outcome) {
+        Frame frame = Frame.of(MessageType.SOCKETCONNECT_REPLY, ID);
+        if (local) {
+            frame.field(Wire.LOCAL, IPV4_PORT);
+        }
+        if (remote) {
+            frame.field(Wire.REMOTE, IPV4_PORT);
+        }
+        if (transport) {
+            frame.u8(Wire.TRANSPORT_USED, 1);
+        }
+        if (outcome) {
+            frame.u8(Wire.OUTCOME, 0);
+        }
+        return frame;
+    }
+
+    private static Frame statsReply() {
+        return Frame.of(MessageType.STATS_REPLY, ID);
+    }
+
+    private static byte[] scope(int kind, String interfaceName, byte[]... rest) {
+        byte[] name = utf8(interfaceName);
+        return concat(bytes(kind, name.length), name, concat(rest));
+    }
+
+    private static byte[] figure(String name, int source, double value, long age) {
+        byte[] n = utf8(name);
+        return concat(bytes(n.length), n, bytes(source), ByteBuffer.allocate(8).putDouble(value).array(),
+                ByteBuffer.allocate(4).putInt((int) age).array());
     }
 
     private static Frame tooManyCustomIntents() {
@@ -257,7 +376,7 @@ class MessageDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x04, 0x7F, 0x80, 0x84, 0xFE})
+    @ValueSource(ints = {0x00, 0x06, 0x7F, 0x80, 0x86, 0xFE})
     void unknownTypesAreRejected(int type) {
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> MessageDecoder.decode(Frame.header(Wire.VERSION, type, ID).body()));
@@ -318,6 +437,37 @@ class MessageDecoderTest {
         assertEquals(new ErrorReply(ID, ErrorCode.OVERLOADED, ""),
                 MessageDecoder.decode(Frame.of(MessageType.ERROR, ID).field(0x33, unknown)
                         .u16(Wire.ERROR_CODE, 33).body()));
+    }
+
+    @Test
+    void statsScopesKeepTheirOrderAndUnknownStatsTagsAreSkipped() throws ProtocolException {
+        StatsReply decoded = (StatsReply) MessageDecoder.decode(statsReply().field(0x43, bytes(1, 2))
+                .field(Wire.SCOPE, scope(3, "i2")).field(Wire.SCOPE, scope(1, "i1", figure("srtt.ms", 1, 2.5, 9)))
+                .body());
+        assertEquals(List.of("i2", "i1"), decoded.scopes().stream().map(StatsScope::interfaceName).toList());
+        assertEquals(new Figure(2.5, FigureSource.STALE, 9), decoded.scopes().get(1).figures().get("srtt.ms"));
+        assertEquals(0, decoded.staleAfterMillis());
+        assertEquals(0, decoded.omitted());
+    }
+
+    @Test
+    void socketConnectTakesAHostAndPortOrAnAddress() throws Exception {
+        assertEquals(new SocketConnectRequest(ID, InetSocketAddress.createUnresolved("example.com", 443),
+                AddressFamily.ANY, Intents.none(), 0), MessageDecoder.decode(socketConnect().body()));
+        assertEquals(new SocketConnectRequest(ID, new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 443),
+                AddressFamily.INET, Intents.none(), 1), MessageDecoder.decode(Frame.of(MessageType.SOCKETCONNECT, ID)
+                .field(Wire.REMOTE, IPV4_PORT).u8(Wire.FAMILY, 4).field(Wire.CONNECT_TIMEOUT, bytes(0, 0, 0, 1))
+                .field(Wire.LOCAL, bytes(1)).body()));
+    }
+
+    @Test
+    void aSocketConnectReplyCarriesTheConnectionBesidesTheDecision() throws Exception {
+        SocketConnectReply reply = (SocketConnectReply) MessageDecoder.decode(socketConnectReply(true, true, true,
+                true).text(Wire.REASON, "r").text(Wire.FALLBACK_REASON, "a\nb").field(Wire.SCOPE, bytes(0)).body());
+        assertEquals(Transport.MPTCP, reply.transport());
+        assertEquals("r", reply.decision().reason());
+        assertEquals("a b", reply.fallbackReason());
+        assertEquals(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 443), reply.local());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,13 @@ class MessageEncoderTest {
                 DecisionOutcome.NO_POLICY));
         assertArrayEquals(Frame.of(MessageType.RESOLVE_REPLY, 1).u8(Wire.OUTCOME, 3).body().array(),
                 Codec.array(reply));
+    }
+
+    @Test
+    void statsWithNamesTheWireCannotCarryAreRefused() {
+        assertRefused(new StatsRequest(1, "wlan 0"));
+        assertRefused(new StatsReply(1, 0, List.of(new StatsScope(StatsScope.Kind.INTERFACE, "i".repeat(65), null,
+                Map.of())), 0));
     }
 
     private static void assertRefused(Message message) {

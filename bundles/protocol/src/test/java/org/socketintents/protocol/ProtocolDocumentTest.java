@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,8 @@ import org.socketintents.api.Intents;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.Destination;
 import org.socketintents.api.policy.SuggestedOption;
+import org.socketintents.api.policy.Transport;
+import org.socketintents.api.stats.Figure;
 
 /**
  * Keeps the example frames of docs/protocol.md true: each {@code ```hex name=...} block must decode to the
@@ -56,6 +59,23 @@ class ProtocolDocumentTest {
                 .reason("bulk transfer: highest bandwidth")
                 .build(), "category", DecisionOutcome.POLICY));
         messages.put("error-example", new ErrorReply(3, ErrorCode.UNSUPPORTED_VERSION, "version 2 not supported"));
+        messages.put("stats-example", new StatsRequest(5, "wlan0"));
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("rtt.ms", Figure.measured(12.5, 180, 5_000));
+        figures.put("bandwidth.down.bps", Figure.configured(6_000_000));
+        messages.put("stats-reply-example", new StatsReply(5, 5_000,
+                List.of(new StatsScope(StatsScope.Kind.EFFECTIVE, "wlan0", null, figures)), 0));
+        messages.put("socketconnect-example", new SocketConnectRequest(6,
+                InetSocketAddress.createUnresolved("example.com", 443), AddressFamily.ANY,
+                Intents.builder().category(Category.BULK_TRANSFER).build(), 5_000));
+        InetAddress server = InetAddress.getByName("198.51.100.7");
+        messages.put("socketconnect-reply-example", new SocketConnectReply(6, Decision.builder()
+                .addDestination(Destination.of(server))
+                .transport(Transport.MPTCP)
+                .reason("bulk transfer: MPTCP")
+                .build(), "mptcp", DecisionOutcome.POLICY,
+                new InetSocketAddress(InetAddress.getByName("192.0.2.33"), 40_000), new InetSocketAddress(server, 443),
+                Transport.TCP, "the peer does not speak MPTCP"));
         messages.put("ping-example", new Ping(4));
         return messages;
     }

@@ -2,6 +2,7 @@ package org.socketintents.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.Destination;
 import org.socketintents.api.policy.SuggestedOption;
 import org.socketintents.api.policy.Transport;
+import org.socketintents.api.stats.Figure;
+import org.socketintents.api.stats.FigureSource;
 
 class RoundTripTest {
 
@@ -158,6 +162,45 @@ class RoundTripTest {
         ErrorReply withoutMessage = new ErrorReply(78, code, "");
         assertEquals(withMessage, Codec.roundTrip(withMessage));
         assertEquals(withoutMessage, Codec.roundTrip(withoutMessage));
+    }
+
+    @ParameterizedTest
+    @EnumSource(FigureSource.class)
+    void everyFigureSource(FigureSource source) throws ProtocolException {
+        Figure figure = switch (source) {
+            case MEASURED -> Figure.measured(1e-9, 1, 10);
+            case STALE -> Figure.measured(123_456_789.25, 11, 10);
+            case CONFIGURED -> Figure.configured(6e6);
+            case UNAVAILABLE -> Figure.unavailable();
+        };
+        StatsReply reply = new StatsReply(3, 10, List.of(new StatsScope(StatsScope.Kind.INTERFACE, "i1", null,
+                Map.of("x", figure))), 0);
+        assertEquals(reply, Codec.roundTrip(reply));
+    }
+
+    @Test
+    void agesBeyondTheWiresRangeAreCapped() throws ProtocolException {
+        StatsReply reply = new StatsReply(3, 10, List.of(new StatsScope(StatsScope.Kind.INTERFACE, "i1", null,
+                Map.of("srtt.ms", Figure.measured(5, Long.MAX_VALUE, 10)))), 0);
+        StatsReply decoded = (StatsReply) Codec.roundTrip(reply);
+        assertEquals(Wire.MAX_U32, decoded.scopes().get(0).figures().get("srtt.ms").ageMillis());
+    }
+
+    @Test
+    void aStatsReplyFitsTheFrameLimitAndCountsWhatItLeavesOut() throws ProtocolException {
+        List<StatsScope> scopes = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            scopes.add(new StatsScope(StatsScope.Kind.INTERFACE, "if" + i, null, SampleMessages.figures()));
+        }
+        scopes.add(1, new StatsScope(StatsScope.Kind.EFFECTIVE, "bad name", null, Map.of()));
+        StatsReply reply = StatsReply.fitting(9, 5_000, scopes);
+        int frame = MessageEncoder.encode(reply).remaining() - Wire.LENGTH_BYTES;
+        assertTrue(frame <= Wire.DEFAULT_MAX_FRAME_BYTES, frame + " bytes");
+        assertTrue(frame > Wire.DEFAULT_MAX_FRAME_BYTES - 200, "filled up: " + frame + " bytes");
+        assertEquals(scopes.size(), reply.scopes().size() + reply.omitted());
+        assertEquals(List.of("if0", "if1", "if2"), reply.scopes().subList(0, 3).stream()
+                .map(StatsScope::interfaceName).toList(), "in order, the unencodable scope left out");
+        assertEquals(reply, Codec.roundTrip(reply));
     }
 
     @Test

@@ -4,17 +4,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.socketintents.api.Burstiness;
 import org.socketintents.api.Category;
 import org.socketintents.api.Intents;
 import org.socketintents.api.Resilience;
 import org.socketintents.api.Timeliness;
+import org.socketintents.api.net.InterfacePrefix;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.Destination;
 import org.socketintents.api.policy.SuggestedOption;
 import org.socketintents.api.policy.Transport;
+import org.socketintents.api.stats.Figure;
 
 /** Valid messages of every type, with every field set, shared by the round-trip, encoder and mutation tests. */
 final class SampleMessages {
@@ -62,6 +66,26 @@ final class SampleMessages {
                 .build();
     }
 
+    /** Figures of every source, at the edges of their ranges. */
+    static Map<String, Figure> figures() {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("srtt.ms", Figure.measured(12.5, 180, 5_000));
+        figures.put("down.peak.10s.bps", Figure.measured(Double.MAX_VALUE, 0xFFFF_FFFFL, 5_000));
+        figures.put("rtt.ms", Figure.configured(70));
+        figures.put("connections.active", Figure.unavailable());
+        figures.put("up.bps", Figure.measured(0, 0, 5_000));
+        return figures;
+    }
+
+    /** One scope of each kind, prefixes of both families. */
+    static List<StatsScope> scopes() {
+        return List.of(
+                new StatsScope(StatsScope.Kind.EFFECTIVE, "wlan0", null, figures()),
+                new StatsScope(StatsScope.Kind.INTERFACE, "wlan0", null, figures()),
+                new StatsScope(StatsScope.Kind.PREFIX, "wlan0", new InterfacePrefix(IPV4, 24), figures()),
+                new StatsScope(StatsScope.Kind.PREFIX, "eth0.100", new InterfacePrefix(IPV6, 64), Map.of()));
+    }
+
     /** @return one message of each type with every field set, plus the minimal forms */
     static List<Message> all() {
         List<Message> messages = new ArrayList<>();
@@ -80,6 +104,19 @@ final class SampleMessages {
                 .sourceAddress(IPV4).transport(Transport.TCP).build(), "ü-policy", DecisionOutcome.POLICY));
         messages.add(new DecisionReply(11, MessageType.RESOLVE_REPLY, Decision.osDefault(""), "",
                 DecisionOutcome.NO_POLICY));
+        messages.add(new StatsRequest(14, null));
+        messages.add(new StatsRequest(15, "wlan0"));
+        messages.add(new StatsReply(16, 5_000, scopes(), 0));
+        messages.add(new StatsReply(17, 0, List.of(), 3));
+        messages.add(new SocketConnectRequest(18, InetSocketAddress.createUnresolved("example.com", 443),
+                AddressFamily.INET6, allIntents(), 2_500));
+        messages.add(new SocketConnectRequest(19, new InetSocketAddress(IPV4_OTHER, 80), AddressFamily.ANY,
+                Intents.none(), 0));
+        messages.add(new SocketConnectReply(20, fullDecision(), "mptcp", DecisionOutcome.POLICY,
+                new InetSocketAddress(IPV6, 40_000), new InetSocketAddress(IPV6_OTHER, 443), Transport.TCP,
+                "the peer does not speak MPTCP — TCP"));
+        messages.add(new SocketConnectReply(21, Decision.osDefault(""), "", DecisionOutcome.NO_POLICY,
+                new InetSocketAddress(IPV4, 1), new InetSocketAddress(IPV4_OTHER, 65_535), Transport.MPTCP, ""));
         messages.add(new ErrorReply(12, ErrorCode.RESOLUTION_FAILED, "no such host: nowhere.example"));
         messages.add(new ErrorReply(13, ErrorCode.UNSUPPORTED_VERSION, ""));
         return messages;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import javax.net.ssl.SSLSocket;
 
@@ -19,13 +20,14 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.socketintents.api.policy.Decision;
 import org.socketintents.client.IntentSocket;
 import org.socketintents.client.MamClient;
 
 /**
  * Opens HttpClient's connections as {@link IntentSocket}s carrying the intents of the request that needs the
- * connection, bound to the local address of the route the {@link IntentRoutePlanner} chose; https is TLS
- * layered on that socket.
+ * connection, bound to the local address of the route the {@link IntentRoutePlanner} chose and following the
+ * decision that route was planned by (no second request to the MAM); https is TLS layered on that socket.
  *
  * <p>Of HttpClient's socket settings only the read timeout is applied: the other options are left to the
  * policy's suggestions and the OS, as the intents are meant to.
@@ -59,7 +61,8 @@ public final class IntentConnectionOperator implements HttpClientConnectionOpera
             if (localAddress != null) {
                 socket.bind(localAddress);
             }
-            socket.connect(remote(host), connectTimeout == null ? 0 : connectTimeout.toMillisecondsIntBound());
+            connect(socket, remote(host), connectTimeout == null ? 0 : connectTimeout.toMillisecondsIntBound(),
+                    context);
             conn.bind(socket);
             if (URIScheme.HTTPS.same(host.getSchemeName())) {
                 secure(conn, socket, endpointName != null ? endpointName : host, attachment, context);
@@ -83,6 +86,17 @@ public final class IntentConnectionOperator implements HttpClientConnectionOpera
                         TimeValue connectTimeout, SocketConfig socketConfig, HttpContext context) throws IOException {
         connect(conn, host, host, null, localAddress,
                 connectTimeout == null ? null : Timeout.of(connectTimeout.toDuration()), socketConfig, null, context);
+    }
+
+    /** Follows the decision the route was planned by, if the route has an address it was made for. */
+    private static void connect(IntentSocket socket, InetSocketAddress remote, int timeout, HttpContext context)
+            throws IOException {
+        Optional<Decision> decision = RouteDecision.of(context);
+        if (decision.isPresent() && !remote.isUnresolved()) {
+            socket.connect(remote, timeout, decision.get());
+        } else {
+            socket.connect(remote, timeout);
+        }
     }
 
     /** Secures a connection through a proxy tunnel; siget plans no proxy routes, but the contract includes it. */

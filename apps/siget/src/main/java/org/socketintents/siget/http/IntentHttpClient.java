@@ -18,7 +18,6 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.socketintents.client.MamClient;
 import org.socketintents.client.MamClientConfig;
-import org.socketintents.protocol.MamSocketPath;
 
 /**
  * Apache HttpClient wired to Socket Intents: routes planned by the policy ({@link IntentRoutePlanner}),
@@ -30,7 +29,6 @@ import org.socketintents.protocol.MamSocketPath;
 public final class IntentHttpClient implements Closeable {
 
     private final MamClient mam;
-    private final MamDecisions decisions;
     private final CloseableHttpClient client;
 
     /**
@@ -41,8 +39,6 @@ public final class IntentHttpClient implements Closeable {
     public IntentHttpClient(HttpSettings settings, Path mamSocket, Consumer<String> warnings) {
         MamClientConfig config = MamClientConfig.fromSystemProperties().toBuilder().socketPath(mamSocket).build();
         this.mam = MamClient.create(config);
-        this.decisions = new MamDecisions(config.socketPath().orElseGet(MamSocketPath::forClient), config.timeout(),
-                warnings);
         Timeout timeout = Timeout.of(settings.timeout());
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
                 new IntentConnectionOperator(mam, settings.tls()), PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO,
@@ -54,7 +50,7 @@ public final class IntentHttpClient implements Closeable {
                 .setSocketTimeout(timeout).build());
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setRoutePlanner(new IntentRoutePlanner(mam, decisions))
+                .setRoutePlanner(new IntentRoutePlanner(mam, new MamDecisions(mam, warnings)))
                 .setDefaultRequestConfig(RequestConfig.custom().setMaxRedirects(settings.maxRedirects())
                         .setResponseTimeout(timeout).build())
                 .setUserAgent(settings.userAgent())
@@ -74,7 +70,6 @@ public final class IntentHttpClient implements Closeable {
         try {
             client.close(CloseMode.GRACEFUL);
         } finally {
-            decisions.close();
             mam.close();
         }
     }

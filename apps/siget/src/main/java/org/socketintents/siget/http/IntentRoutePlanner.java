@@ -15,7 +15,6 @@ import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.Destination;
 import org.socketintents.client.IntentResolver;
 import org.socketintents.client.MamClient;
-import org.socketintents.protocol.AddressFamily;
 
 /**
  * Plans each request's route from its intents, before a connection is leased: the host is resolved through the
@@ -24,7 +23,8 @@ import org.socketintents.protocol.AddressFamily;
  * connection only on the interface its policy chose, and otherwise opens a new one from there.
  *
  * <p>Without a decision (no MAM, or a policy without opinion) the route has no local address and the
- * connection goes the OS default way.
+ * connection goes the OS default way. Either way the decision travels to the connect in the request's context
+ * ({@link RouteDecision}), so the socket follows it without asking the MAM again.
  */
 public final class IntentRoutePlanner implements HttpRoutePlanner {
 
@@ -52,10 +52,12 @@ public final class IntentRoutePlanner implements HttpRoutePlanner {
             return new HttpRoute(new HttpHost(scheme, target.getHostName(), port), null, secure);
         }
         InetSocketAddress remote = new InetSocketAddress(resolved.get(), port);
-        Optional<Decision> decision = decisions.connect(remote, target.getHostName(), intents);
-        InetAddress destination = decision.flatMap(d -> d.destinations().stream().findFirst())
-                .map(Destination::address).orElse(resolved.get());
-        InetAddress source = decision.flatMap(d -> SourceAddress.of(d, destination)).orElse(null);
+        Decision decision = decisions.connect(remote, target.getHostName(), intents)
+                .orElseGet(() -> Decision.osDefault("no decision from the MAM"));
+        RouteDecision.remember(context, decision);
+        InetAddress destination = decision.destinations().stream().findFirst().map(Destination::address)
+                .orElse(resolved.get());
+        InetAddress source = SourceAddress.of(decision, destination).orElse(null);
         return new HttpRoute(new HttpHost(scheme, destination, target.getHostName(), port), source, secure);
     }
 
@@ -64,7 +66,7 @@ public final class IntentRoutePlanner implements HttpRoutePlanner {
             return Optional.of(target.getAddress());
         }
         try {
-            return IntentResolver.resolve(target.getHostName(), port, AddressFamily.ANY, intents, mam).stream()
+            return IntentResolver.resolve(target.getHostName(), port, intents, mam).stream()
                     .findFirst().map(Destination::address);
         } catch (UnknownHostException e) {
             return Optional.empty();

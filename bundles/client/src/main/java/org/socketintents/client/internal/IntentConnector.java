@@ -53,11 +53,68 @@ final class IntentConnector {
                       OptionSettings application) throws IOException {
         String host = hostName(endpoint);
         InetSocketAddress bound = sockets.applicationBinding();
-        ConnectBudget budget = new ConnectBudget(timeoutMillis);
-        IOException failure = null;
+        Attempts attempts = new Attempts(timeoutMillis, sockets, application);
         for (InetSocketAddress candidate : candidates(endpoint, intents)) {
             Optional<Decision> decision = mam.connect(candidate, host, bound, intents);
-            for (Attempt attempt : Attempt.plan(candidate, decision, bound != null)) {
+            Connected connected = attempts.firstToConnect(Attempt.plan(candidate, decision, bound != null));
+            if (connected != null) {
+                return connected;
+            }
+        }
+        throw attempts.failure();
+    }
+
+    /**
+     * Connects as a decision obtained beforehand says, without asking the MAM.
+     *
+     * @param endpoint      the resolved address the decision was made for
+     * @param decision      the decision
+     * @param timeoutMillis the application's connect timeout for all attempts together; 0 for none
+     * @param sockets       supplies the sockets to try
+     * @param application   the options the application set, which suggestions do not override
+     * @return the first connection that succeeds
+     * @throws IOException the last attempt's failure (earlier ones suppressed in it) when none succeeds
+     */
+    Connected follow(InetSocketAddress endpoint, Decision decision, int timeoutMillis, AttemptSockets sockets,
+                     OptionSettings application) throws IOException {
+        Attempts attempts = new Attempts(timeoutMillis, sockets, application);
+        Connected connected = attempts.firstToConnect(Attempt.plan(endpoint, Optional.of(decision),
+                sockets.applicationBinding() != null));
+        if (connected != null) {
+            return connected;
+        }
+        throw attempts.failure();
+    }
+
+    private List<InetSocketAddress> candidates(InetSocketAddress endpoint, Intents intents)
+            throws UnknownHostException {
+        if (!endpoint.isUnresolved()) {
+            return List.of(endpoint);
+        }
+        return resolver.resolve(endpoint.getHostString(), endpoint.getPort(), AddressFamily.ANY, intents).stream()
+                .map(destination -> new InetSocketAddress(destination.address(), endpoint.getPort()))
+                .collect(Collectors.toList());
+    }
+
+    /** The attempts of one connect, under one budget, keeping the failures. */
+    private static final class Attempts {
+        private final ConnectBudget budget;
+        private final AttemptSockets sockets;
+        private final OptionSettings application;
+        private IOException failure;
+
+        Attempts(int timeoutMillis, AttemptSockets sockets, OptionSettings application) {
+            this.budget = new ConnectBudget(timeoutMillis);
+            this.sockets = sockets;
+            this.application = application;
+        }
+
+        /**
+         * @return the first of the plan's attempts that connects, or null when none did
+         * @throws IOException when the application closed its socket or the budget ran out
+         */
+        Connected firstToConnect(List<Attempt> plan) throws IOException {
+            for (Attempt attempt : plan) {
                 try {
                     return new Connected(attempt.run(sockets, budget, application), attempt.decision());
                 } catch (IOException e) {
@@ -71,18 +128,13 @@ final class IntentConnector {
                     }
                 }
             }
+            return null;
         }
-        throw failure;
-    }
 
-    private List<InetSocketAddress> candidates(InetSocketAddress endpoint, Intents intents)
-            throws UnknownHostException {
-        if (!endpoint.isUnresolved()) {
-            return List.of(endpoint);
+        /** @return the last failure, the earlier ones suppressed in it */
+        IOException failure() {
+            return failure;
         }
-        return resolver.resolve(endpoint.getHostString(), endpoint.getPort(), AddressFamily.ANY, intents).stream()
-                .map(destination -> new InetSocketAddress(destination.address(), endpoint.getPort()))
-                .collect(Collectors.toList());
     }
 
     /** @return the host name the application gave, or null when it gave only an address */

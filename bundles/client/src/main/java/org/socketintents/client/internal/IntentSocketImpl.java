@@ -39,6 +39,8 @@ public final class IntentSocketImpl extends SocketImpl {
     private boolean connected;
     private boolean closed;
     private volatile Decision decision;
+    /** A decision the next connect follows instead of asking the MAM; set only around that connect. */
+    private volatile Decision toFollow;
 
     /**
      * @param intents the socket's initial intents
@@ -59,6 +61,13 @@ public final class IntentSocketImpl extends SocketImpl {
     /** @return the MAM's decision for the address connected to; empty before connect or when the MAM gave none */
     public Optional<Decision> decision() {
         return Optional.ofNullable(decision);
+    }
+
+    /**
+     * @param decision the decision the next connect follows without asking the MAM, or null to ask it again
+     */
+    public void follow(Decision decision) {
+        toFollow = decision;
     }
 
     @Override
@@ -85,8 +94,10 @@ public final class IntentSocketImpl extends SocketImpl {
     protected void connect(SocketAddress address, int timeout) throws IOException {
         socket(); // a socket closed by a failed connect must not bother the MAM again
         try {
-            IntentConnector.Connected connection =
-                    connector.connect((InetSocketAddress) address, timeout, intents(), new Attempts(), options);
+            Decision given = toFollow;
+            IntentConnector.Connected connection = given == null
+                    ? connector.connect((InetSocketAddress) address, timeout, intents(), new Attempts(), options)
+                    : connector.follow((InetSocketAddress) address, given, timeout, new Attempts(), options);
             Socket socket = connection.socket();
             synchronized (lock) {
                 if (closed) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -27,6 +28,8 @@ import org.socketintents.protocol.Message;
 import org.socketintents.protocol.MessageType;
 import org.socketintents.protocol.ProtocolException;
 import org.socketintents.protocol.ResolveRequest;
+import org.socketintents.protocol.StatsReply;
+import org.socketintents.protocol.StatsRequest;
 import org.socketintents.protocol.Wire;
 
 /**
@@ -98,6 +101,36 @@ public final class MamAdvisor implements Closeable {
         return ask(request, MessageType.CONNECT_REPLY, timeout);
     }
 
+    /**
+     * Asks the MAM for its interface statistics. Unlike the decisions this is no advice to fall back from: a
+     * failure is reported, and the backoff neither applies nor changes.
+     *
+     * @param interfaceName the one interface wanted, or null for all
+     * @return the MAM's statistics
+     * @throws IllegalArgumentException if the interface name is not one the wire can carry
+     * @throws IOException              if the MAM cannot be reached, does not answer within the timeout, breaks the
+     *                                  protocol or answers with an error, whose code and message the exception's
+     *                                  message gives
+     */
+    public StatsReply stats(String interfaceName) throws IOException {
+        if (interfaceName != null && !Wire.isValidInterfaceName(interfaceName)) {
+            throw new IllegalArgumentException("not an interface name: '" + interfaceName + "'");
+        }
+        StatsRequest request = new StatsRequest(nextRequestId(), interfaceName);
+        Message reply;
+        try {
+            reply = exchange(request, MessageType.STATS_REPLY, System.nanoTime() + timeout.toNanos());
+        } catch (ProtocolException e) {
+            throw new IOException("the MAM at " + socketPath.get() + " broke the protocol: " + e.getMessage(), e);
+        }
+        if (reply instanceof ErrorReply) {
+            ErrorReply error = (ErrorReply) reply;
+            throw new IOException("the MAM answered " + error.code()
+                    + (error.message().isEmpty() ? "" : ": " + error.message()));
+        }
+        return (StatsReply) reply;
+    }
+
     /** @return what the latest requests found */
     public MamStatus status() {
         return new MamStatus(socketPath.get(), lastAnswered, answered.get(), fallbacks.get(), lastFailure,
@@ -111,6 +144,48 @@ public final class MamAdvisor implements Closeable {
     }
 
     private Optional<Decision> ask(Message request, MessageType expected, Duration bound) {
+        return advise(request, bound, deadline -> exchange(request, expected, deadline))
+                .map(reply -> ((DecisionReply) reply).decision());
+    }
+
+    /** One exchange with the MAM, on a connection of the caller's choosing. */
+    @FunctionalInterface
+    public interface Exchange {
+        /**
+         * @param socket        the MAM's socket
+         * @param request       the request to send
+         * @param deadlineNanos when to give up, on the {@link System#nanoTime()} clock
+         * @return the MAM's reply, as decoded
+         * @throws java.net.SocketTimeoutException if the deadline passes
+         */
+        Message exchange(Path socket, Message request, long deadlineNanos) throws IOException, ProtocolException;
+    }
+
+    /**
+     * Asks the MAM on a connection of the caller's own, for a request the pooled connections cannot carry (one
+     * whose answer brings a descriptor), with the backoff, bookkeeping and fallbacks of every other request.
+     *
+     * @param request  the request, given the id to use
+     * @param expected the reply type that answers it
+     * @param bound    how long the MAM may take
+     * @param exchange sends the request and reads the reply
+     * @return the reply; empty when the caller should do without the MAM
+     */
+    public Optional<Message> ask(IntFunction<Message> request, MessageType expected, Duration bound,
+                                 Exchange exchange) {
+        Message sent = request.apply(nextRequestId());
+        return advise(sent, bound, deadline -> checkAnswers(sent, expected,
+                exchange.exchange(socketPath.get(), sent, deadline)));
+    }
+
+    /** An exchange whose request and connection are chosen already. */
+    @FunctionalInterface
+    private interface BoundedExchange {
+        Message exchange(long deadlineNanos) throws IOException, ProtocolException;
+    }
+
+    /** The advisory procedure around one exchange: backoff, time bound, errors, counters. */
+    private Optional<Message> advise(Message request, Duration bound, BoundedExchange exchange) {
         if (Thread.currentThread().isInterrupted()) {
             // A Selector does not wait while the thread's interrupt flag is set, so the wait would spin; and
             // an interrupted caller is no sign of a failing MAM.
@@ -125,14 +200,15 @@ public final class MamAdvisor implements Closeable {
         }
         Message reply;
         try {
-            reply = exchange(request, expected, System.nanoTime() + bound.toNanos());
+            reply = exchange.exchange(System.nanoTime() + bound.toNanos());
         } catch (IOException | ProtocolException | RuntimeException e) {
-            return failed(e instanceof SocketTimeoutException ? "no answer within " + bound.toMillis() + " ms"
+            failed(e instanceof SocketTimeoutException ? "no answer within " + bound.toMillis() + " ms"
                     : describe(e));
+            return Optional.empty();
         }
-        if (reply instanceof DecisionReply) {
+        if (!(reply instanceof ErrorReply)) {
             answered();
-            return Optional.of(((DecisionReply) reply).decision());
+            return Optional.of(reply);
         }
         ErrorReply error = (ErrorReply) reply;
         if (concernsOnlyThisRequest(error.code())) {
@@ -141,7 +217,8 @@ public final class MamAdvisor implements Closeable {
                     + error.code() + " " + error.message() + "; using the OS default for it");
             return Optional.empty();
         }
-        return failed("the MAM answered " + error.code() + (error.message().isEmpty() ? "" : ": " + error.message()));
+        failed("the MAM answered " + error.code() + (error.message().isEmpty() ? "" : ": " + error.message()));
+        return Optional.empty();
     }
 
     /** Sends the request, retrying once on a fresh connection when a pooled one turns out to be dead. */
@@ -186,7 +263,8 @@ public final class MamAdvisor implements Closeable {
 
     /** Errors about the request itself, from a MAM that works: no reason to back off. */
     private static boolean concernsOnlyThisRequest(ErrorCode code) {
-        return code == ErrorCode.RESOLUTION_FAILED || code == ErrorCode.MESSAGE_TOO_LARGE;
+        return code == ErrorCode.RESOLUTION_FAILED || code == ErrorCode.MESSAGE_TOO_LARGE
+                || code == ErrorCode.CONNECT_FAILED || code == ErrorCode.UNAVAILABLE;
     }
 
     private void answered() {
@@ -195,7 +273,7 @@ public final class MamAdvisor implements Closeable {
         lastAnswered = true;
     }
 
-    private Optional<Decision> failed(String reason) {
+    private void failed(String reason) {
         backoff.failed();
         fallbacks.incrementAndGet();
         lastAnswered = false;
@@ -205,7 +283,6 @@ public final class MamAdvisor implements Closeable {
                 () -> "Socket Intents: MAM at " + socketPath.get() + " not usable (" + reason
                         + "); connecting the OS default way, retrying the MAM in "
                         + backoffMillis + " ms");
-        return Optional.empty();
     }
 
     private static String describe(Exception e) {

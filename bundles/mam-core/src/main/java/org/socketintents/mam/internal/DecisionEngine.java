@@ -2,6 +2,7 @@ package org.socketintents.mam.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ import org.socketintents.api.net.InterfaceMonitor;
 import org.socketintents.api.net.Interfaces;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.DecisionRequest;
+import org.socketintents.api.policy.Destination;
 import org.socketintents.api.policy.Policy;
 import org.socketintents.api.policy.RequestKind;
 import org.socketintents.protocol.ConnectRequest;
@@ -28,6 +30,7 @@ import org.socketintents.protocol.DecisionOutcome;
 import org.socketintents.protocol.DecisionReply;
 import org.socketintents.protocol.MessageType;
 import org.socketintents.protocol.ResolveRequest;
+import org.socketintents.protocol.SocketConnectRequest;
 
 /**
  * Builds the full request context, asks the policy under its time budget, and turns the answer into a reply.
@@ -124,10 +127,34 @@ public final class DecisionEngine {
                 .intents(request.intents())
                 .host(request.host())
                 .port(request.remote().getPort())
-                .addDestination(org.socketintents.api.policy.Destination.of(request.remote().getAddress()))
+                .addDestination(Destination.of(request.remote().getAddress()))
                 .boundSource(request.boundSource())
                 .interfaces(interfaces())
                 .build();
+    }
+
+    /**
+     * @param request a SOCKETCONNECT
+     * @return its decision context: a connect to the endpoint's address, or to every address its host resolves to
+     * @throws UnknownHostException if the host does not resolve
+     */
+    DecisionRequest contextOf(SocketConnectRequest request) throws UnknownHostException {
+        InetSocketAddress endpoint = request.endpoint();
+        DecisionRequest.Builder context = DecisionRequest.builder(RequestKind.CONNECT)
+                .intents(request.intents())
+                .port(endpoint.getPort())
+                .interfaces(interfaces());
+        if (!endpoint.isUnresolved()) {
+            return context.addDestination(Destination.of(endpoint.getAddress())).build();
+        }
+        try {
+            return context.host(endpoint.getHostString())
+                    .destinations(resolver.resolve(endpoint.getHostString(), request.family()))
+                    .build();
+        } catch (UnknownHostException e) {
+            statistics.countResolutionFailure();
+            throw e;
+        }
     }
 
     /**

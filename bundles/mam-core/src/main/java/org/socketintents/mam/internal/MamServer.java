@@ -34,7 +34,7 @@ public final class MamServer implements ClientSession.Owner {
 
     private static final Logger LOG = System.getLogger(MamServer.class.getName());
 
-    private final DecisionEngine engine;
+    private final SessionServices services;
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
     private final LongAdder accepted = new LongAdder();
@@ -44,12 +44,13 @@ public final class MamServer implements ClientSession.Owner {
     private Listener listener;
 
     /** The bound socket and the thread accepting on it. */
-    private record Listener(Path path, Set<PosixFilePermission> mode, ServerSocketChannel channel, Thread acceptor) {
+    private record Listener(Path path, Set<PosixFilePermission> mode, SocketFile socket, Thread acceptor) {
     }
 
     @Activate
-    public MamServer(@Reference DecisionEngine engine, MamConfig config) throws IOException {
-        this.engine = engine;
+    public MamServer(@Reference DecisionEngine engine, @Reference StatisticsReporter statistics,
+                     @Reference DelegatedConnects connects, MamConfig config) throws IOException {
+        this.services = new SessionServices(engine, statistics, connects);
         settings = MamSettings.of(config, MamSettings.DEFAULTS);
         listener = listen(settings.socketPath(), settings.socketMode());
     }
@@ -65,7 +66,7 @@ public final class MamServer implements ClientSession.Owner {
             stop(previous);
         } else if (!mode.equals(listener.mode())) {
             Files.setPosixFilePermissions(path, mode);
-            listener = new Listener(path, mode, listener.channel(), listener.acceptor());
+            listener = new Listener(path, mode, listener.socket(), listener.acceptor());
         }
     }
 
@@ -78,27 +79,22 @@ public final class MamServer implements ClientSession.Owner {
     }
 
     private Listener listen(Path path, Set<PosixFilePermission> mode) throws IOException {
-        ServerSocketChannel channel = SocketFile.bind(path, mode);
-        Thread acceptor = new Thread(() -> accept(channel), "mam-accept " + path);
+        SocketFile socket = SocketFile.bind(path, mode);
+        Thread acceptor = new Thread(() -> accept(socket.channel()), "mam-accept " + path);
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.log(Level.INFO, "MAM listening on " + path);
-        return new Listener(path, mode, channel, acceptor);
+        return new Listener(path, mode, socket, acceptor);
     }
 
     private void stop(Listener stopped) {
         try {
-            stopped.channel().close();
+            stopped.socket().close();
             stopped.acceptor().join(2000);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Closing " + stopped.path() + " failed: " + e);
+            LOG.log(Level.WARNING, "Closing or removing " + stopped.path() + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            Files.deleteIfExists(stopped.path());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Removing " + stopped.path() + " failed: " + e);
         }
         LOG.log(Level.INFO, "MAM stopped listening on " + stopped.path());
     }
@@ -119,7 +115,7 @@ public final class MamServer implements ClientSession.Owner {
                 refuse(client);
                 continue;
             }
-            ClientSession session = new ClientSession(sessionIds.incrementAndGet(), client, engine,
+            ClientSession session = new ClientSession(sessionIds.incrementAndGet(), client, services,
                     () -> settings.maxFrameBytes(), this);
             sessions.add(session);
             session.start();

@@ -6,23 +6,34 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+
+import org.newsclub.net.unix.AFUNIXServerSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
- * Creates the MAM's listening Unix socket with the configured permissions, atomically: the socket is bound
- * under a temporary name, given its mode, then renamed into place, so no client ever sees it with the
- * process's default permissions. A leftover socket file of a dead MAM is replaced; a live MAM's is not.
+ * The MAM's listening Unix socket, created with the configured permissions atomically: the socket is bound in a
+ * private directory next to its path ({@code .<name>.private}, mode 0700, so nobody else can reach it there),
+ * given its mode, then hard-linked to its path, so no client ever sees it with the process's default permissions.
+ * A leftover socket file of a dead MAM is replaced; a live MAM's is not.
+ *
+ * <p>The socket is junixsocket's where its native library works, because only junixsocket can attach descriptors
+ * (SCM_RIGHTS) to what the MAM sends; elsewhere it is the JDK's, and delegated connects are unavailable. The
+ * private name stays while the MAM listens because junixsocket stops accepting once the file it bound is gone.
+ *
+ * @param path    where clients connect
+ * @param channel the listening channel
  */
-final class SocketFile {
+record SocketFile(Path path, ServerSocketChannel channel) {
 
-    private SocketFile() {
-    }
+    private static final int BACKLOG = 512;
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     /**
      * @param mode octal permissions such as {@code 0660}
@@ -46,34 +57,71 @@ final class SocketFile {
     /**
      * @param path where the socket should be
      * @param mode its permissions
-     * @return a bound, listening server channel at {@code path}
+     * @return a bound, listening socket at {@code path}
      * @throws IOException if another MAM listens there, or the socket cannot be created
      */
-    static ServerSocketChannel bind(Path path, Set<PosixFilePermission> mode) throws IOException {
+    static SocketFile bind(Path path, Set<PosixFilePermission> mode) throws IOException {
         Path directory = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         }
-        if (Files.exists(path)) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (isServed(path)) {
                 throw new IOException("another MAM is already listening on " + path);
             }
             Files.delete(path);
         }
-        Path temporary = directory.resolve("." + path.getFileName() + "." + Long.toHexString(
-                ThreadLocalRandom.current().nextLong()));
-        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        Path bound = privateName(path);
+        Files.createDirectories(bound.getParent(), PosixFilePermissions.asFileAttribute(PRIVATE));
+        Files.setPosixFilePermissions(bound.getParent(), PRIVATE);
+        Files.deleteIfExists(bound);
+        ServerSocketChannel channel = DescriptorPassing.isSupported() ? AFUNIXServerSocketChannel.open()
+                : ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            channel.bind(UnixDomainSocketAddress.of(temporary), 512);
-            Files.setPosixFilePermissions(temporary, mode);
-            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return channel;
+            bind(channel, bound);
+            Files.setPosixFilePermissions(bound, mode);
+            Files.createLink(path, bound);
+            return new SocketFile(path, channel);
+        } catch (FileAlreadyExistsException e) {
+            channel.close();
+            removePrivateName(path);
+            throw new IOException("another MAM is already listening on " + path, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
-            Files.deleteIfExists(temporary);
+            removePrivateName(path);
             throw e;
         }
+    }
+
+    /** Closes the socket and removes its files. */
+    void close() throws IOException {
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(path);
+            removePrivateName(path);
+        }
+    }
+
+    /** junixsocket would delete the file it bound when the socket closes; the MAM removes its files itself. */
+    private static void bind(ServerSocketChannel channel, Path bound) throws IOException {
+        if (channel instanceof AFUNIXServerSocketChannel) {
+            ((AFUNIXServerSocketChannel) channel).setDeleteOnClose(false);
+            channel.bind(AFUNIXSocketAddress.of(bound), BACKLOG);
+        } else {
+            channel.bind(UnixDomainSocketAddress.of(bound), BACKLOG);
+        }
+    }
+
+    private static Path privateName(Path path) {
+        return path.resolveSibling("." + path.getFileName() + ".private").resolve(path.getFileName());
+    }
+
+    private static void removePrivateName(Path path) throws IOException {
+        Path bound = privateName(path);
+        Files.deleteIfExists(bound);
+        Files.deleteIfExists(bound.getParent());
     }
 
     private static boolean isServed(Path path) throws IOException {

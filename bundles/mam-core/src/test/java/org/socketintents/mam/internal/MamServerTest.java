@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,9 @@ import org.socketintents.protocol.Message;
 import org.socketintents.protocol.Ping;
 import org.socketintents.protocol.Pong;
 import org.socketintents.protocol.ResolveRequest;
+import org.socketintents.protocol.StatsReply;
+import org.socketintents.protocol.StatsRequest;
+import org.socketintents.protocol.StatsScope;
 
 @Timeout(60)
 class MamServerTest {
@@ -51,6 +55,7 @@ class MamServerTest {
     private Path socket;
     private PolicyRegistry registry;
     private DecisionEngine engine;
+    private StatisticsReporter statistics;
     private MamServer server;
     private volatile CountDownLatch slowPolicyRelease = new CountDownLatch(0);
 
@@ -70,7 +75,8 @@ class MamServerTest {
         engine = new DecisionEngine(registry, TestConfigs.mam(config));
         Interfaces paper = PaperInterfaces.snapshot();
         engine.setMonitor(() -> paper);
-        server = new MamServer(engine, TestConfigs.mam(config));
+        statistics = new StatisticsReporter(engine);
+        server = new MamServer(engine, statistics, new DelegatedConnects(), TestConfigs.mam(config));
     }
 
     /** bulk to i2, query to i1, and "slow" (custom intent) waits for the test to release it. */
@@ -143,6 +149,22 @@ class MamServerTest {
             assertEquals(ErrorCode.RESOLUTION_FAILED, ((ErrorReply) reply).code());
             assertEquals(3, reply.requestId());
             assertEquals(new Pong(4), client.call(new Ping(4)));
+        }
+    }
+
+    @Test
+    void statsAreAnsweredFromTheCollectorOrRefusedWithoutOne() throws Exception {
+        try (WireClient client = new WireClient(socket)) {
+            ErrorReply none = (ErrorReply) client.call(new StatsRequest(1, null));
+            assertEquals(ErrorCode.UNAVAILABLE, none.code());
+            assertTrue(none.message().contains("no statistics collector"), none.message());
+            assertEquals(new Pong(2), client.call(new Ping(2)), "the connection keeps serving");
+
+            statistics.setStatistics(StatisticsReporterTest::snapshot);
+            StatsReply reply = (StatsReply) client.call(new StatsRequest(3, "i1"));
+            assertEquals(3, reply.requestId());
+            assertEquals(List.of(StatsScope.Kind.EFFECTIVE, StatsScope.Kind.INTERFACE, StatsScope.Kind.PREFIX),
+                    reply.scopes().stream().map(StatsScope::kind).toList());
         }
     }
 
@@ -235,12 +257,13 @@ class MamServerTest {
         }
         assertTrue(Files.exists(socket), "a dead MAM's socket file is left behind");
         Map<String, Object> config = Map.of("socket_path", socket.toString());
-        server = new MamServer(engine, TestConfigs.mam(config));
+        server = new MamServer(engine, statistics, new DelegatedConnects(), TestConfigs.mam(config));
         try (WireClient client = new WireClient(socket)) {
             assertEquals(new Pong(1), client.call(new Ping(1)));
         }
 
-        IOException live = assertThrows(IOException.class, () -> new MamServer(engine, TestConfigs.mam(config)));
+        IOException live = assertThrows(IOException.class,
+                () -> new MamServer(engine, statistics, new DelegatedConnects(), TestConfigs.mam(config)));
         assertTrue(live.getMessage().contains("already listening"), live.getMessage());
     }
 

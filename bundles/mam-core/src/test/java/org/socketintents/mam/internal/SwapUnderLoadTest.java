@@ -52,7 +52,8 @@ class SwapUnderLoadTest {
         DecisionEngine engine = new DecisionEngine(registry, TestConfigs.mam(config));
         Interfaces paper = PaperInterfaces.snapshot();
         engine.setMonitor(() -> paper);
-        MamServer server = new MamServer(engine, TestConfigs.mam(config));
+        MamServer server = new MamServer(engine, new StatisticsReporter(engine), new DelegatedConnects(),
+                TestConfigs.mam(config));
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong answered = new AtomicLong();
