@@ -50,10 +50,15 @@ final class DecisionCompleter {
         return completed.build();
     }
 
-    /** A policy may reorder or drop the request's destinations, not invent new ones. */
+    /**
+     * A policy may reorder or drop the request's destinations, not invent new ones. Without an order from the
+     * policy, addresses learned on the chosen interface come first: a CDN answers each access network with the
+     * servers best reached over it.
+     */
     private static List<Destination> orderedDestinations(Decision decision, DecisionRequest request) {
         if (decision.destinations().isEmpty()) {
-            return request.destinations();
+            return decision.sourceInterface().map(chosen -> learnedOnFirst(request.destinations(), chosen))
+                    .orElse(request.destinations());
         }
         List<Destination> ordered = new ArrayList<>(decision.destinations().size());
         for (Destination chosen : decision.destinations()) {
@@ -65,6 +70,21 @@ final class DecisionCompleter {
             }
         }
         return ordered.isEmpty() ? request.destinations() : ordered;
+    }
+
+    private static List<Destination> learnedOnFirst(List<Destination> destinations, String interfaceName) {
+        List<Destination> ordered = new ArrayList<>(destinations.size());
+        for (Destination destination : destinations) {
+            if (interfaceName.equals(destination.learnedOn())) {
+                ordered.add(destination);
+            }
+        }
+        for (Destination destination : destinations) {
+            if (!interfaceName.equals(destination.learnedOn())) {
+                ordered.add(destination);
+            }
+        }
+        return ordered;
     }
 
     private static Class<? extends InetAddress> familyOf(List<Destination> destinations) {

@@ -22,9 +22,9 @@ import org.socketintents.api.net.InterfaceMonitor;
 import org.socketintents.api.net.Interfaces;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.DecisionRequest;
-import org.socketintents.api.policy.Destination;
 import org.socketintents.api.policy.Policy;
 import org.socketintents.api.policy.RequestKind;
+import org.socketintents.api.resolver.MultiInterfaceResolver;
 import org.socketintents.protocol.ConnectRequest;
 import org.socketintents.protocol.DecisionOutcome;
 import org.socketintents.protocol.DecisionReply;
@@ -45,7 +45,8 @@ public final class DecisionEngine {
     static final int MAX_STUCK_CALLS = 16;
 
     private final PolicyRegistry registry;
-    private final SystemResolver resolver = new SystemResolver();
+    private final DestinationResolver resolver = new DestinationResolver();
+    private volatile MultiInterfaceResolver multiResolver;
     private final DecisionStatistics statistics = new DecisionStatistics();
     private final Map<Policy, AtomicInteger> stuckCalls = new ConcurrentHashMap<>();
     private final BudgetWatchdog watchdog;
@@ -71,6 +72,18 @@ public final class DecisionEngine {
     void unsetMonitor(InterfaceMonitor gone) {
         if (monitor == gone) {
             monitor = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setResolver(MultiInterfaceResolver resolver) {
+        this.multiResolver = resolver;
+    }
+
+    void unsetResolver(MultiInterfaceResolver gone) {
+        if (multiResolver == gone) {
+            multiResolver = null;
         }
     }
 
@@ -104,13 +117,15 @@ public final class DecisionEngine {
      * @throws UnknownHostException if the host does not resolve
      */
     DecisionRequest contextOf(ResolveRequest request) throws UnknownHostException {
+        Interfaces interfaces = interfaces();
         try {
             return DecisionRequest.builder(RequestKind.RESOLVE)
                     .intents(request.intents())
                     .host(request.host())
                     .port(request.port())
-                    .destinations(resolver.resolve(request.host(), request.family()))
-                    .interfaces(interfaces())
+                    .destinations(resolver.resolve(request.host(), request.family(), request.intents(),
+                            request.port(), interfaces, registry.active(), multiResolver))
+                    .interfaces(interfaces)
                     .build();
         } catch (UnknownHostException e) {
             statistics.countResolutionFailure();
@@ -127,7 +142,7 @@ public final class DecisionEngine {
                 .intents(request.intents())
                 .host(request.host())
                 .port(request.remote().getPort())
-                .addDestination(Destination.of(request.remote().getAddress()))
+                .addDestination(resolver.tag(request.remote().getAddress(), multiResolver))
                 .boundSource(request.boundSource())
                 .interfaces(interfaces())
                 .build();
@@ -140,16 +155,18 @@ public final class DecisionEngine {
      */
     DecisionRequest contextOf(SocketConnectRequest request) throws UnknownHostException {
         InetSocketAddress endpoint = request.endpoint();
+        Interfaces interfaces = interfaces();
         DecisionRequest.Builder context = DecisionRequest.builder(RequestKind.CONNECT)
                 .intents(request.intents())
                 .port(endpoint.getPort())
-                .interfaces(interfaces());
+                .interfaces(interfaces);
         if (!endpoint.isUnresolved()) {
-            return context.addDestination(Destination.of(endpoint.getAddress())).build();
+            return context.addDestination(resolver.tag(endpoint.getAddress(), multiResolver)).build();
         }
         try {
             return context.host(endpoint.getHostString())
-                    .destinations(resolver.resolve(endpoint.getHostString(), request.family()))
+                    .destinations(resolver.resolve(endpoint.getHostString(), request.family(), request.intents(),
+                            endpoint.getPort(), interfaces, registry.active(), multiResolver))
                     .build();
         } catch (UnknownHostException e) {
             statistics.countResolutionFailure();
