@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -204,9 +205,11 @@ class NetnsResolutionTest {
         servers.add(process);
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
+        List<String> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    seen.add(line);
                     if (line.contains(ready)) {
                         return true;
                     }
@@ -222,7 +225,11 @@ class NetnsResolutionTest {
         } catch (TimeoutException e) {
             said = false;
         }
-        assertTrue(said, name + " did not say '" + ready + "' within " + PROCESS_WAIT_SECONDS + " s");
+        if (!said) {
+            fail(name + " did not say '" + ready + "' within " + PROCESS_WAIT_SECONDS + " s"
+                    + (process.isAlive() ? "" : "; it exited with status " + process.exitValue())
+                    + "; its output:\n" + String.join("\n", seen));
+        }
         // Keep draining the output, so that the server never blocks on a full pipe.
         CompletableFuture.runAsync(() -> output.lines().forEach(line -> { }));
     }
