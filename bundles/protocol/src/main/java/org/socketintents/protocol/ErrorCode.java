@@ -13,6 +13,8 @@ public enum ErrorCode {
     UNSUPPORTED_VERSION(3, true),
     /** The message type is unknown, or is a reply type sent as a request. Fatal. */
     UNKNOWN_TYPE(4, true),
+    /** The MAM's allow-list does not admit the connecting process's user or group. Fatal. */
+    FORBIDDEN(5, true),
     /** The host name could not be resolved. */
     RESOLUTION_FAILED(16, false),
     /** The MAM could not connect on the client's behalf: no destination answered in time. */

@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.socketintents.api.policy.DecisionRequest;
@@ -53,7 +54,8 @@ final class ClientSession implements DelegatedConnects.Replies {
     private final SocketChannel channel;
     private final SessionServices services;
     private final DecisionEngine engine;
-    private final IntSupplier maxFrameBytes;
+    private final Supplier<MamSettings> settings;
+    private final Accounts accounts;
     private final Owner owner;
     private final ByteBuffer header = ByteBuffer.allocate(Wire.LENGTH_BYTES);
     private ByteBuffer body = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
@@ -62,19 +64,64 @@ final class ClientSession implements DelegatedConnects.Replies {
     private volatile Thread reader;
     private volatile boolean closed;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** System.nanoTime() by which the client must have sent what is awaited; {@link #NO_DEADLINE} while deciding. */
+    private volatile long deadline = NO_DEADLINE;
+    private volatile String awaited = "";
+    private static final long NO_DEADLINE = 0;
 
-    ClientSession(long id, SocketChannel channel, SessionServices services, IntSupplier maxFrameBytes,
-                  Owner owner) {
+    ClientSession(long id, SocketChannel channel, SessionServices services, Supplier<MamSettings> settings,
+                  Accounts accounts, Owner owner) {
         this.id = id;
         this.channel = channel;
         this.services = services;
         this.engine = services.engine();
-        this.maxFrameBytes = maxFrameBytes;
+        this.settings = settings;
+        this.accounts = accounts;
         this.owner = owner;
     }
 
     void start() {
-        startReader(() -> { });
+        startReader(this::admit);
+    }
+
+    /** Checks the peer against the allow-list; a refused peer is answered FORBIDDEN and disconnected. */
+    private void admit() {
+        PeerCredentials peer;
+        try {
+            peer = PeerCredentials.of(channel, accounts);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Client " + id + ": peer credentials unknown, refused: " + e);
+            refuse("the MAM cannot tell who you are");
+            return;
+        }
+        if (settings.get().allowed().admits(peer)) {
+            LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") admitted");
+        } else {
+            LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") refused: not in allowed.users/allowed.groups");
+            refuse("uid " + peer.uid() + " gid " + peer.gid() + " may not use this MAM");
+        }
+    }
+
+    private void refuse(String why) {
+        send(new ErrorReply(0, ErrorCode.FORBIDDEN, why));
+        closeQuietly();
+    }
+
+    /**
+     * Closes the connection when the client is overdue: silent longer than idle.timeout.s between requests, or
+     * slower than frame.timeout.ms to complete a frame it has begun. A blocked read cannot time out by itself.
+     */
+    void closeIfOverdue(long now) {
+        long due = deadline;
+        if (due != NO_DEADLINE && now - due > 0 && !closed) {
+            LOG.log(Level.DEBUG, "Client " + id + " closed: " + awaited);
+            close();
+        }
+    }
+
+    private void expect(String what, long timeout, TimeUnit unit) {
+        awaited = what;
+        deadline = System.nanoTime() + unit.toNanos(timeout);
     }
 
     /** Starts a thread that first runs {@code first}, then reads and answers requests. */
@@ -185,15 +232,23 @@ final class ClientSession implements DelegatedConnects.Replies {
     }
 
     private Message read() throws IOException, ProtocolException {
+        MamSettings limits = settings.get();
         header.clear();
+        expect("no request within idle.timeout.s = " + limits.idleSeconds(), limits.idleSeconds(), TimeUnit.SECONDS);
+        if (channel.read(header) < 0) {
+            throw new EOFException();
+        }
+        expect("frame not complete within frame.timeout.ms = " + limits.frameMillis(), limits.frameMillis(),
+                TimeUnit.MILLISECONDS);
         readFully(header);
         int length = header.getInt(0);
-        MessageDecoder.checkLength(length, maxFrameBytes.getAsInt());
+        MessageDecoder.checkLength(length, limits.maxFrameBytes());
         if (body.capacity() < length) {
-            body = ByteBuffer.allocate(Math.max(length, Math.min(2 * body.capacity(), maxFrameBytes.getAsInt())));
+            body = ByteBuffer.allocate(Math.max(length, Math.min(2 * body.capacity(), limits.maxFrameBytes())));
         }
         body.clear().limit(length);
         readFully(body);
+        deadline = NO_DEADLINE;
         body.flip();
         return MessageDecoder.decode(body);
     }

@@ -32,4 +32,30 @@ public @interface MamConfig {
     @AttributeDefinition(name = "Maximum clients", min = "1", max = "65536",
             description = "Most client connections served at once; more are answered OVERLOADED and closed.")
     int max_clients() default 1024;
+
+    @AttributeDefinition(name = "Idle timeout (s)", min = "1", max = "86400",
+            description = "A connection that sends nothing for this long between requests is closed.")
+    int idle_timeout_s() default 300;
+
+    @AttributeDefinition(name = "Frame timeout (ms)", min = "100", max = "60000",
+            description = "Longest a request frame may take to arrive once its first byte has; a slower client is"
+                    + " disconnected.")
+    int frame_timeout_ms() default 2000;
+
+    @AttributeDefinition(name = "Socket owner", required = false,
+            description = "User name or numeric id given the socket file; empty: the MAM's own user.")
+    String socket_owner() default "";
+
+    @AttributeDefinition(name = "Socket group", required = false,
+            description = "Group name or numeric id given the socket file; empty: the MAM's own group.")
+    String socket_group() default "";
+
+    @AttributeDefinition(name = "Allowed users", required = false,
+            description = "User names or numeric ids whose processes may use the MAM. Empty, together with an empty"
+                    + " allowed.groups: anyone who can open the socket. Others are answered FORBIDDEN.")
+    String[] allowed_users() default {};
+
+    @AttributeDefinition(name = "Allowed groups", required = false,
+            description = "Group names or numeric ids; processes whose primary group is one of them may use the MAM.")
+    String[] allowed_groups() default {};
 }

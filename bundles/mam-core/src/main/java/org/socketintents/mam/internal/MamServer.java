@@ -7,11 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,6 +34,8 @@ import org.socketintents.protocol.ProtocolException;
 public final class MamServer implements ClientSession.Owner {
 
     private static final Logger LOG = System.getLogger(MamServer.class.getName());
+    /** How often overdue clients are looked for: the resolution of idle.timeout.s and frame.timeout.ms. */
+    private static final long TIMEOUT_CHECK_MILLIS = 100;
 
     private final SessionServices services;
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
@@ -40,51 +43,67 @@ public final class MamServer implements ClientSession.Owner {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder protocolErrors = new LongAdder();
+    private final Accounts accounts = Accounts.local();
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "mam-client-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile MamSettings settings;
     private Listener listener;
 
     /** The bound socket and the thread accepting on it. */
-    private record Listener(Path path, Set<PosixFilePermission> mode, SocketFile socket, Thread acceptor) {
+    private record Listener(Path path, SocketFile.Access access, SocketFile socket, Thread acceptor) {
     }
 
     @Activate
     public MamServer(@Reference DecisionEngine engine, @Reference StatisticsReporter statistics,
                      @Reference DelegatedConnects connects, MamConfig config) throws IOException {
         this.services = new SessionServices(engine, statistics, connects);
-        settings = MamSettings.of(config, MamSettings.DEFAULTS);
-        listener = listen(settings.socketPath(), settings.socketMode());
+        settings = MamSettings.of(config, MamSettings.DEFAULTS, accounts);
+        listener = listen(settings.socketPath(), SocketFile.Access.of(settings));
+        timeouts.scheduleWithFixedDelay(this::closeOverdueClients, TIMEOUT_CHECK_MILLIS, TIMEOUT_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Modified
     synchronized void modified(MamConfig config) throws IOException {
-        settings = MamSettings.of(config, settings);
+        settings = MamSettings.of(config, settings, accounts);
         Path path = settings.socketPath();
-        Set<PosixFilePermission> mode = settings.socketMode();
+        SocketFile.Access access = SocketFile.Access.of(settings);
         if (!path.equals(listener.path())) {
             Listener previous = listener;
-            listener = listen(path, mode);
+            listener = listen(path, access);
             stop(previous);
-        } else if (!mode.equals(listener.mode())) {
-            Files.setPosixFilePermissions(path, mode);
-            listener = new Listener(path, mode, listener.socket(), listener.acceptor());
+        } else if (!access.equals(listener.access())) {
+            access.applyTo(path);
+            listener = new Listener(path, access, listener.socket(), listener.acceptor());
         }
     }
 
     @Deactivate
     synchronized void deactivate() {
+        timeouts.shutdownNow();
         stop(listener);
         for (ClientSession session : sessions) {
             session.close();
         }
     }
 
-    private Listener listen(Path path, Set<PosixFilePermission> mode) throws IOException {
-        SocketFile socket = SocketFile.bind(path, mode);
+    private void closeOverdueClients() {
+        long now = System.nanoTime();
+        for (ClientSession session : sessions) {
+            session.closeIfOverdue(now);
+        }
+    }
+
+    private Listener listen(Path path, SocketFile.Access access) throws IOException {
+        SocketFile socket = SocketFile.bind(path, access);
         Thread acceptor = new Thread(() -> accept(socket.channel()), "mam-accept " + path);
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.log(Level.INFO, "MAM listening on " + path);
-        return new Listener(path, mode, socket, acceptor);
+        return new Listener(path, access, socket, acceptor);
     }
 
     private void stop(Listener stopped) {
@@ -116,7 +135,7 @@ public final class MamServer implements ClientSession.Owner {
                 continue;
             }
             ClientSession session = new ClientSession(sessionIds.incrementAndGet(), client, services,
-                    () -> settings.maxFrameBytes(), this);
+                    () -> settings, accounts, this);
             sessions.add(session);
             session.start();
         }

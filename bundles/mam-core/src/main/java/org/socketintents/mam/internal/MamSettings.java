@@ -2,8 +2,14 @@ package org.socketintents.mam.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
@@ -18,15 +24,22 @@ import org.socketintents.protocol.MamSocketPath;
  * @param budgetMillis  the policy budget per decision
  * @param maxFrameBytes the longest request frame accepted
  * @param maxClients    the most clients served at once
+ * @param idleSeconds   how long a connection may stay silent between requests
+ * @param frameMillis   how long a request frame may take to arrive once it has begun
+ * @param socketOwner   the socket file's owner, empty for the MAM's user
+ * @param socketGroup   the socket file's group, empty for the MAM's group
+ * @param allowed       the peers that may use the MAM
  */
 record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int budgetMillis, int maxFrameBytes,
-                   int maxClients) {
+                   int maxClients, int idleSeconds, int frameMillis, Optional<UserPrincipal> socketOwner,
+                   Optional<GroupPrincipal> socketGroup, PeerAllowList allowed) {
 
     private static final Logger LOG = System.getLogger(MamSettings.class.getName());
 
     /** The defaults of {@link MamConfig}, the "last good" values before any configuration. */
     static final MamSettings DEFAULTS = new MamSettings(MamSocketPath.forServer().toAbsolutePath(),
-            SocketFile.parseMode("0660"), 50, 16384, 1024);
+            SocketFile.parseMode("0660"), 50, 16384, 1024, 300, 2000, Optional.empty(), Optional.empty(),
+            PeerAllowList.ANYONE);
 
     /**
      * @param config   the configuration as DS delivers it
@@ -34,6 +47,12 @@ record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int bud
      * @return the new settings, each bad value replaced by the previous one
      */
     static MamSettings of(MamConfig config, MamSettings previous) {
+        return of(config, previous, Accounts.local());
+    }
+
+    /** As {@link #of(MamConfig, MamSettings)}, with allow-list names looked up in {@code accounts}. */
+    static MamSettings of(MamConfig config, MamSettings previous, Accounts accounts) {
+        UserPrincipalLookupService principals = FileSystems.getDefault().getUserPrincipalLookupService();
         return new MamSettings(
                 path(config.socket_path(), previous.socketPath),
                 mode(config.socket_mode(), previous.socketMode),
@@ -42,7 +61,43 @@ record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int bud
                 checked("max.frame.bytes", config.max_frame_bytes(), v -> v >= 256 && v <= 1 << 20,
                         "256 to 1048576", previous.maxFrameBytes),
                 checked("max.clients", config.max_clients(), v -> v >= 1 && v <= 65_536, "1 to 65536",
-                        previous.maxClients));
+                        previous.maxClients),
+                checked("idle.timeout.s", config.idle_timeout_s(), v -> v >= 1 && v <= 86_400, "1 to 86400",
+                        previous.idleSeconds),
+                checked("frame.timeout.ms", config.frame_timeout_ms(), v -> v >= 100 && v <= 60_000,
+                        "100 to 60000", previous.frameMillis),
+                principal("socket.owner", config.socket_owner(), principals::lookupPrincipalByName,
+                        previous.socketOwner),
+                principal("socket.group", config.socket_group(), principals::lookupPrincipalByGroupName,
+                        previous.socketGroup),
+                allowList(config, accounts, previous.allowed));
+    }
+
+    /** Looks a user or group up by name or number. */
+    private interface Lookup<P> {
+        P find(String nameOrId) throws IOException;
+    }
+
+    private static <P> Optional<P> principal(String key, String configured, Lookup<P> lookup, Optional<P> previous) {
+        String trimmed = configured.trim();
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(lookup.find(trimmed));
+        } catch (IOException e) {
+            return rejected(key, configured, "is not a known name or id (" + e.getMessage() + ")", previous);
+        }
+    }
+
+    private static PeerAllowList allowList(MamConfig config, Accounts accounts, PeerAllowList previous) {
+        try {
+            return PeerAllowList.of(config.allowed_users(), config.allowed_groups(), accounts);
+        } catch (IllegalArgumentException e) {
+            return rejected("allowed.users/allowed.groups",
+                    String.join(",", config.allowed_users()) + " / " + String.join(",", config.allowed_groups()),
+                    e.getMessage(), previous);
+        }
     }
 
     private static Path path(String configured, Path previous) {

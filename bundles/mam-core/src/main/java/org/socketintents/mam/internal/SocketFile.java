@@ -10,8 +10,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Optional;
 import java.util.Set;
 
 import org.newsclub.net.unix.AFUNIXServerSocketChannel;
@@ -31,6 +35,32 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * @param channel the listening channel
  */
 record SocketFile(Path path, ServerSocketChannel channel) {
+
+    /**
+     * Who may open the socket file.
+     *
+     * @param mode  its permissions
+     * @param owner its owner, empty to leave the MAM's user
+     * @param group its group, empty to leave the MAM's group
+     */
+    record Access(Set<PosixFilePermission> mode, Optional<UserPrincipal> owner, Optional<GroupPrincipal> group) {
+
+        static Access of(MamSettings settings) {
+            return new Access(settings.socketMode(), settings.socketOwner(), settings.socketGroup());
+        }
+
+        /** Owner and group first, so the mode never opens the file to the wrong ones. */
+        void applyTo(Path file) throws IOException {
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (owner.isPresent()) {
+                view.setOwner(owner.get());
+            }
+            if (group.isPresent()) {
+                view.setGroup(group.get());
+            }
+            view.setPermissions(mode);
+        }
+    }
 
     private static final int BACKLOG = 512;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
@@ -56,11 +86,11 @@ record SocketFile(Path path, ServerSocketChannel channel) {
 
     /**
      * @param path where the socket should be
-     * @param mode its permissions
+     * @param access its permissions, owner and group
      * @return a bound, listening socket at {@code path}
      * @throws IOException if another MAM listens there, or the socket cannot be created
      */
-    static SocketFile bind(Path path, Set<PosixFilePermission> mode) throws IOException {
+    static SocketFile bind(Path path, Access access) throws IOException {
         Path directory = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory,
@@ -80,7 +110,7 @@ record SocketFile(Path path, ServerSocketChannel channel) {
                 : ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             bind(channel, bound);
-            Files.setPosixFilePermissions(bound, mode);
+            access.applyTo(bound);
             Files.createLink(path, bound);
             return new SocketFile(path, channel);
         } catch (FileAlreadyExistsException e) {

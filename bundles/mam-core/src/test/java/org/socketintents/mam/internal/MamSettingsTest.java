@@ -1,9 +1,12 @@
 package org.socketintents.mam.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +31,29 @@ class MamSettingsTest {
         MamSettings after = MamSettings.of(TestConfigs.mam(Map.of("socket_mode", "rw-rw----", "policy_budget_ms", 0,
                 "max_frame_bytes", 10, "max_clients", -1)), good);
         assertEquals(good, after);
+    }
+
+    @Test
+    void limitsAndAccessAreTakenAndBadOnesKeepTheLastGood() {
+        Accounts accounts = new Accounts(Map.of("alice", 1000L), Map.of("staff", 50L));
+        MamSettings good = MamSettings.of(TestConfigs.mam(Map.of("idle_timeout_s", 60, "frame_timeout_ms", 500,
+                "allowed_users", new String[] {"alice, 1001"}, "allowed_groups", new String[] {"staff"},
+                "socket_owner", "0", "socket_group", "0")), MamSettings.DEFAULTS, accounts);
+        assertEquals(60, good.idleSeconds());
+        assertEquals(500, good.frameMillis());
+        assertEquals(new PeerAllowList(Set.of(1000L, 1001L), Set.of(50L)), good.allowed());
+        assertTrue(good.socketOwner().isPresent() && good.socketGroup().isPresent());
+        assertTrue(good.allowed().admits(new PeerCredentials(1, 2000, 50)));
+        assertFalse(good.allowed().admits(new PeerCredentials(1, 2000, 51)));
+
+        MamSettings after = MamSettings.of(TestConfigs.mam(Map.of("idle_timeout_s", 0, "frame_timeout_ms", 99,
+                "allowed_users", new String[] {"mallory"}, "socket_owner", "no-such-user-here",
+                "socket_group", "no-such-group-here")), good, accounts);
+        assertEquals(good, after);
+    }
+
+    @Test
+    void anEmptyAllowListAdmitsAnyone() {
+        assertTrue(MamSettings.DEFAULTS.allowed().admits(new PeerCredentials(-1, 12345, 678)));
     }
 }
