@@ -1,0 +1,175 @@
+package org.socketintents.lab.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.socketintents.lab.scenario.BulkVersusQuery;
+import org.socketintents.lab.scenario.FileSizeSweep;
+import org.socketintents.lab.scenario.Measurement;
+import org.socketintents.lab.scenario.OffloadByFileSize;
+
+/**
+ * report.md and the figures of a results directory: per scenario a plot like the paper's figure, a table of
+ * medians and quartiles, and our ratios set beside the paper's statements.
+ */
+public final class Report {
+
+    private final List<Measurement> measurements;
+    private final String heading;
+
+    public Report(List<Measurement> measurements, String heading) {
+        this.measurements = List.copyOf(measurements);
+        this.heading = heading;
+    }
+
+    /** Writes the figures (PNG, SVG) and report.md into {@code dir}; returns the report's path. */
+    public Path write(Path dir) throws IOException {
+        StringBuilder md = new StringBuilder("# Socket Intents lab: results\n\n").append(heading).append("\n\n");
+        List<Measurement> s1 = of(BulkVersusQuery.NAME);
+        if (!s1.isEmpty()) {
+            Charts.save(Charts.pageLoadBoxPlot("Page load time next to a bulk download (cf. Figure 5)", s1),
+                    dir.resolve(BulkVersusQuery.NAME));
+            md.append("## Scenario 1: bulk transfer vs. query (Figure 5)\n\n")
+                    .append(figure(BulkVersusQuery.NAME)).append(pageTable(s1)).append('\n')
+                    .append(scenarioOneComparison(s1)).append('\n');
+        }
+        List<Measurement> sweep = of(FileSizeSweep.NAME);
+        if (!sweep.isEmpty()) {
+            Charts.save(Charts.completionBySize("Completion time by object size (cf. Figure 7)", sweep),
+                    dir.resolve(FileSizeSweep.NAME));
+            md.append("## Scenario 2: completion time by object size (Figure 7)\n\n")
+                    .append(figure(FileSizeSweep.NAME)).append(sweepTable(sweep)).append('\n')
+                    .append(sweepComparison(sweep)).append('\n');
+        }
+        List<Measurement> offload = of(OffloadByFileSize.NAME);
+        if (!offload.isEmpty()) {
+            Charts.save(Charts.pageLoadBoxPlot("Both pages at once over i1' and i2 (cf. Figure 6)", offload),
+                    dir.resolve(OffloadByFileSize.NAME));
+            md.append("## Scenario 2: offload by file size (Figure 6)\n\n")
+                    .append(figure(OffloadByFileSize.NAME)).append(pageTable(offload)).append('\n')
+                    .append(offloadComparison(offload)).append('\n');
+        }
+        long failed = measurements.stream().filter(m -> !m.valid()).count();
+        md.append(failed == 0 ? "All measurements are complete.\n"
+                : failed + " measurement(s) had failed requests and are left out of figures and tables.\n");
+        Path report = dir.resolve("report.md");
+        Files.writeString(report, md);
+        return report;
+    }
+
+    private List<Measurement> of(String scenario) {
+        return measurements.stream().filter(m -> m.scenario().equals(scenario)).toList();
+    }
+
+    private static String figure(String name) {
+        return "![" + name + "](" + name + ".svg)\n\n";
+    }
+
+    private static String pageTable(List<Measurement> ms) {
+        StringBuilder t = new StringBuilder("| page | variant | n | median | Q1 | Q3 | requests per link (first run) |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (String page : ordered(ms, Measurement::subject)) {
+            for (String variant : ordered(ms, Measurement::variant)) {
+                List<Measurement> cell = ms.stream().filter(m -> m.valid() && m.subject().equals(page)
+                        && m.variant().equals(variant)).toList();
+                if (!cell.isEmpty()) {
+                    Quartiles q = Quartiles.of(cell.stream().map(m -> m.millis() / 1000).toList());
+                    t.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f s | %.2f s | %.2f s | %s |%n", page,
+                            variant, q.count(), q.median(), q.q1(), q.q3(), cell.get(0).requestsByLink()));
+                }
+            }
+        }
+        return t.toString();
+    }
+
+    private static String sweepTable(List<Measurement> ms) {
+        List<String> variants = ordered(ms, Measurement::variant);
+        StringBuilder t = new StringBuilder("| size |");
+        variants.forEach(v -> t.append(' ').append(v).append(" |"));
+        t.append("\n|---|").append("---|".repeat(variants.size())).append('\n');
+        for (long size : new TreeSet<>(ms.stream().map(Measurement::bytes).toList())) {
+            t.append(String.format(Locale.ROOT, "| %d KiB |", size / 1024));
+            for (String variant : variants) {
+                OptionalDouble median = median(ms, variant, m -> m.bytes() == size);
+                t.append(median.isPresent() ? String.format(Locale.ROOT, " %.2f s |", median.getAsDouble()) : " - |");
+            }
+            t.append('\n');
+        }
+        return t.toString();
+    }
+
+    private static String scenarioOneComparison(List<Measurement> ms) {
+        StringBuilder out = new StringBuilder("Paper: with the category policy the page loads over i1 while the bulk"
+                + " download takes i2, which \"improves the page download performance by more than a factor of 60%"
+                + "\"; i2 alone beats i1 alone; the photo page loads faster than the news page.\n\nHere:\n\n");
+        for (String page : ordered(ms, Measurement::subject)) {
+            out.append("- ").append(page).append(": category ")
+                    .append(change(ms, page, "category", "i1-only")).append(" vs. i1 only, ")
+                    .append(change(ms, page, "category", "i2-only")).append(" vs. i2 only; i2 only ")
+                    .append(change(ms, page, "i2-only", "i1-only")).append(" vs. i1 only.\n");
+        }
+        return out.toString();
+    }
+
+    private static String sweepComparison(List<Measurement> ms) {
+        TreeSet<Long> sizes = new TreeSet<>(ms.stream().map(Measurement::bytes).toList());
+        Long crossover = null;
+        for (long size : sizes.descendingSet()) {
+            OptionalDouble i1 = median(ms, "i1-only", m -> m.bytes() == size);
+            OptionalDouble i2 = median(ms, "i2-only", m -> m.bytes() == size);
+            if (i1.isEmpty() || i2.isEmpty() || i2.getAsDouble() >= i1.getAsDouble()) {
+                break;
+            }
+            crossover = size;
+        }
+        return "Paper: i2 (12 Mbit/s, 70 ms) finishes sooner than i1 (6 Mbit/s, 10 ms) from 1400 KB on; the filesize"
+                + " policy with that threshold always picks the better interface, and the 15 KB probe of the"
+                + " two-phase download costs little.\n\nHere: i2 only is faster than i1 only for every size from "
+                + (crossover == null ? "none of the sizes measured" : crossover / 1024 + " KiB") + " on.\n";
+    }
+
+    private static String offloadComparison(List<Measurement> ms) {
+        return "Paper (news page): round robin is 20 % faster than i1' only and 18 % faster than i2 only; the filesize"
+                + " policy (threshold 100 KB) is 35 % faster than round robin (round robin takes 1.5 times as long);"
+                + " for the photo page the advantages are smaller.\n\nHere:\n\n"
+                + ordered(ms, Measurement::subject).stream().map(page -> "- " + page + ": round robin "
+                        + change(ms, page, "round-robin", "i1-only") + " vs. i1' only, "
+                        + change(ms, page, "round-robin", "i2-only") + " vs. i2 only; filesize "
+                        + change(ms, page, "filesize-100k", "round-robin") + " vs. round robin.\n")
+                        .reduce("", String::concat);
+    }
+
+    /** "35 % faster" or "12 % slower": the median of {@code variant} against that of {@code baseline}. */
+    private static String change(List<Measurement> ms, String page, String variant, String baseline) {
+        OptionalDouble ours = median(ms, variant, m -> m.subject().equals(page));
+        OptionalDouble theirs = median(ms, baseline, m -> m.subject().equals(page));
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return "(not measured)";
+        }
+        double saving = 1 - ours.getAsDouble() / theirs.getAsDouble();
+        return String.format(Locale.ROOT, "%.0f %% %s", Math.abs(saving) * 100, saving >= 0 ? "faster" : "slower");
+    }
+
+    private static OptionalDouble median(List<Measurement> ms, String variant,
+            Predicate<Measurement> filter) {
+        List<Double> seconds = ms.stream().filter(m -> m.valid() && m.variant().equals(variant) && filter.test(m))
+                .map(m -> m.millis() / 1000).toList();
+        return seconds.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Quartiles.of(seconds).median());
+    }
+
+    private static List<String> ordered(List<Measurement> ms, Function<Measurement, String> key) {
+        Set<String> seen = new LinkedHashSet<>();
+        ms.forEach(m -> seen.add(key.apply(m)));
+        return new ArrayList<>(seen);
+    }
+}

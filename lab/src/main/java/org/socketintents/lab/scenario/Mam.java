@@ -1,0 +1,57 @@
+package org.socketintents.lab.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.socketintents.lab.topology.Layout;
+
+/** The MAM runtime in the client namespace, configured for one variant. */
+final class Mam implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final ClientProcess process;
+    private final Path socket;
+
+    private Mam(ClientProcess process, Path socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    /** Writes the configuration under {@code dir} and returns once the MAM listens on its socket. */
+    static Mam start(Tools tools, Layout layout, Variant variant, Path dir) throws IOException, InterruptedException {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Path socket = dir.resolve("mam.sock");
+        Files.deleteIfExists(socket);
+        for (Map.Entry<String, String> file : new MamConfiguration(layout, variant, socket).files().entrySet()) {
+            Files.writeString(conf.resolve(file.getKey()), file.getValue());
+        }
+        ClientProcess process = ClientProcess.start(layout.clientNamespace(), List.of(tools.mam().toString(), "--daemon"),
+                Map.of("SOCKET_INTENTS_CONF", conf.toString(),
+                        "SOCKET_INTENTS_CACHE", Files.createDirectories(dir.resolve("cache")).toString()),
+                dir.resolve("mam.log"));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!Files.exists(socket)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.close();
+                throw new IOException("the MAM did not open " + socket + "; see " + dir.resolve("mam.log"));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return new Mam(process, socket);
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,66 @@
+package org.socketintents.lab.scenario;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.socketintents.lab.corpus.CorpusGenerator;
+import org.socketintents.lab.os.FileTrees;
+
+/**
+ * Scenario 2, second part (Figure 6): on i1' (2 Mbit/s down) and i2, both pages are fetched at the same time by two
+ * sigets with the two-phase download ("two users behind one access point"). Compares the filesize policy
+ * (threshold 100 KB for this setting) with round robin and the single-interface baselines.
+ */
+public final class OffloadByFileSize implements Scenario {
+
+    public static final String NAME = "offload";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Scenario 2: offload by file size, both pages at once (Figure 6)";
+    }
+
+    @Override
+    public String description() {
+        return "paper-i1slow";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.roundRobin(), Variant.fileSize("100k"));
+    }
+
+    @Override
+    public List<Measurement> run(Trial trial) throws IOException, InterruptedException {
+        List<ClientProcess> running = new ArrayList<>();
+        try {
+            for (String page : CorpusGenerator.PAGE_NAMES) {
+                running.add(trial.start(SigetCommand.page(trial.url(page + ".lab", page + "/index.html"),
+                        Optional.empty(), true, timings(trial, page), trial.dir().resolve("downloads-" + page))));
+            }
+            for (ClientProcess siget : running) {
+                siget.await(Trial.SIGET_TIMEOUT);
+            }
+        } finally {
+            running.forEach(ClientProcess::close);
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        for (String page : CorpusGenerator.PAGE_NAMES) {
+            measurements.add(trial.measure(page, timings(trial, page), false));
+            FileTrees.remove(trial.dir().resolve("downloads-" + page));
+        }
+        return measurements;
+    }
+
+    private static Path timings(Trial trial, String page) {
+        return trial.dir().resolve(page + ".csv");
+    }
+}

@@ -1,0 +1,43 @@
+package org.socketintents.lab.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.socketintents.lab.topology.Layout;
+
+/** What a scenario needs for one repetition of one variant: the lab, the MAM, a directory, siget. */
+public record Trial(Tools tools, Layout layout, Path mamSocket, Path dir, String scenario, Variant variant,
+        int repetition, RunProfile profile) {
+
+    /** Longest a single siget run may take before it counts as failed. */
+    static final Duration SIGET_TIMEOUT = Duration.ofMinutes(5);
+
+    /** URL of a corpus path on one of the lab's host names. */
+    public String url(String host, String path) {
+        if (!layout.description().hosts().contains(host)) {
+            throw new IllegalStateException("the lab's DNS does not know " + host + "; add \"host " + host
+                    + "\" to the description");
+        }
+        return "http://" + host + "/" + path;
+    }
+
+    /** Starts siget in the client namespace; its messages go to siget.log in the trial's directory. */
+    ClientProcess start(SigetCommand command) throws IOException {
+        Files.createDirectories(dir);
+        return ClientProcess.start(layout.clientNamespace(), command.argv(tools.siget(), mamSocket), Map.of(),
+                dir.resolve("siget.log"));
+    }
+
+    /** The timings siget wrote, or none if it wrote none (it failed before the first request). */
+    static List<Timing> timings(Path file) throws IOException {
+        return Files.exists(file) ? TimingsFile.read(file) : List.of();
+    }
+
+    Measurement measure(String subject, Path timingsFile, boolean objectSize) throws IOException {
+        return Measurement.of(scenario, variant.label(), subject, repetition, timings(timingsFile), objectSize);
+    }
+}

@@ -1,0 +1,40 @@
+package org.socketintents.lab.scenario;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One way of running a scenario: the MAM's active policy and that policy's configuration (PID to key/values).
+ * The label names the variant in results, plots and the report.
+ */
+public record Variant(String label, String policy, Map<String, Map<String, String>> policyConfigurations) {
+
+    public Variant {
+        policyConfigurations = Map.copyOf(policyConfigurations);
+        if (!label.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("variant label must be lower-case letters, digits and '-': " + label);
+        }
+    }
+
+    /** The paper's baselines: every connection over one interface. */
+    public static Variant only(String linkName) {
+        return new Variant(linkName + "-only", "fixed",
+                Map.of("org.socketintents.policy.fixed", Map.of("interface", linkName)));
+    }
+
+    /** Scenario 1's Socket Intents policy: bulk transfers to bandwidth, queries to latency. */
+    public static Variant category() {
+        return new Variant("category", "category", Map.of());
+    }
+
+    /** Scenario 2's Socket Intents policy: objects above the threshold to the high-bandwidth interface. */
+    public static Variant fileSize(String threshold) {
+        return new Variant("filesize-" + threshold.toLowerCase(Locale.ROOT), "filesize",
+                Map.of("org.socketintents.policy.filesize", Map.of("threshold", threshold)));
+    }
+
+    /** The application-unaware comparison of Scenario 2: alternate interfaces per connection. */
+    public static Variant roundRobin() {
+        return new Variant("round-robin", "round-robin", Map.of());
+    }
+}

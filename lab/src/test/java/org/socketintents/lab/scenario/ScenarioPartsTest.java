@@ -1,0 +1,127 @@
+package org.socketintents.lab.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketintents.lab.topology.Descriptions;
+import org.socketintents.lab.topology.Layout;
+
+class ScenarioPartsTest {
+
+    private static final String TIMINGS = """
+            url,phase,attempt,status,range_start,bytes,object_size,intents,interface,local_address,remote_address,connection,start_ms,first_byte_ms,end_ms,error
+            http://news.lab/news/index.html,probe,1,206,0,4632,4632,{category=QUERY},i1,10.200.1.2:59221,10.200.1.1:80,new,1000,1100,1110,
+            http://news.lab/news/files/001.jpg,probe,1,206,0,15360,40000,{category=QUERY},i1,10.200.1.2:59221,10.200.1.1:80,reused,1200,1300,1310,
+            http://news.lab/news/files/001.jpg,rest,1,206,15360,24640,40000,"{category=QUERY, filesize=40000}",i2,10.200.2.2:40000,10.200.1.1:80,new,1320,1500,2500,
+            http://news.lab/news/files/002.gif,whole,1,,0,0,,{category=QUERY},,,,,2600,,2700,"connect timed out, ""twice""\"
+            """;
+
+    @Test
+    void mamConfigurationCarriesTheDescriptionsFiguresAndThePolicy() throws Exception {
+        Layout layout = new Layout("si-lab-run", Descriptions.load("paper"));
+
+        Map<String, String> files = new MamConfiguration(layout, Variant.only("i2"), Path.of("/r/mam.sock")).files();
+
+        assertEquals("socket.path = /r/mam.sock\npolicy = fixed\n", files.get("org.socketintents.mam.cfg"));
+        assertEquals("name = i1\nbandwidth.down = 6000000\nbandwidth.up = 768000\nrtt = 10\ndns = 10.200.1.1\n",
+                files.get("org.socketintents.netmon.interface-i1.cfg"));
+        assertTrue(files.get("org.socketintents.netmon.interface-i2.cfg").contains("rtt = 70\n"));
+        assertEquals("interface = i2\n", files.get("org.socketintents.policy.fixed.cfg"));
+    }
+
+    @Test
+    void variantsConfigureThePapersPolicies() {
+        assertEquals("filesize-1400k", Variant.fileSize("1400k").label());
+        assertEquals(Map.of("org.socketintents.policy.filesize", Map.of("threshold", "100k")),
+                Variant.fileSize("100k").policyConfigurations());
+        assertEquals("category", Variant.category().policy());
+        assertEquals("round-robin", Variant.roundRobin().policy());
+        assertThrows(IllegalArgumentException.class, () -> new Variant("Bad Label", "fixed", Map.of()));
+    }
+
+    @Test
+    void sigetCommandIsTheLabsCall() {
+        SigetCommand page = SigetCommand.page("http://news.lab/news/index.html", Optional.of("query"), true,
+                Path.of("/r/news.csv"), Path.of("/r/downloads"));
+        SigetCommand bulk = SigetCommand.file("http://bulk.lab/bulk/bulk.bin", Optional.of("bulk"), false,
+                Path.of("/r/bulk.csv"));
+
+        assertEquals(List.of("/s/siget", "-q", "--mam-socket", "/r/mam.sock", "--timings", "/r/news.csv",
+                "--timings-format", "csv", "--category", "query", "--filesize", "auto", "-p", "-P", "/r/downloads",
+                "http://news.lab/news/index.html"), page.argv(Path.of("/s/siget"), Path.of("/r/mam.sock")));
+        assertEquals(List.of("/s/siget", "-q", "--mam-socket", "/r/mam.sock", "--timings", "/r/bulk.csv",
+                "--timings-format", "csv", "--category", "bulk", "-O", "/dev/null", "http://bulk.lab/bulk/bulk.bin"),
+                bulk.argv(Path.of("/s/siget"), Path.of("/r/mam.sock")));
+    }
+
+    @Test
+    void timingsAreReadWithQuotedFields() throws IOException {
+        List<Timing> timings = TimingsFile.parse(TIMINGS, "t.csv");
+
+        assertEquals(4, timings.size());
+        assertEquals("rest", timings.get(2).phase());
+        assertEquals(40000, timings.get(2).objectSize().getAsLong());
+        assertEquals("i2", timings.get(2).linkName());
+        assertFalse(timings.get(2).failed());
+        assertEquals("connect timed out, \"twice\"", timings.get(3).error());
+        assertTrue(timings.get(3).failed());
+        assertThrows(IOException.class, () -> TimingsFile.parse("url,phase\nx,y\n", "bad.csv"));
+    }
+
+    @Test
+    void pageMeasurementSpansFirstStartToLastEndAndCountsLinksAndFailures() throws IOException {
+        List<Timing> timings = TimingsFile.parse(TIMINGS, "t.csv");
+
+        Measurement page = Measurement.of("bulk-vs-query", "category", "news", 3, timings, false);
+        Measurement object = Measurement.of("filesize-sweep", "i1-only", "object", 1, timings.subList(1, 3), true);
+
+        assertEquals(1700, page.millis());
+        assertEquals(4632 + 15360 + 24640, page.bytes());
+        assertEquals("i1=2 i2=1 none=1", page.requestsByLink());
+        assertEquals(1, page.failedRequests());
+        assertFalse(page.valid());
+        assertEquals(1300, object.millis());
+        assertEquals(40000, object.bytes());
+        assertTrue(object.valid());
+    }
+
+    @Test
+    void measurementsSurviveTheirFile(@TempDir Path dir) throws IOException {
+        List<Timing> timings = TimingsFile.parse(TIMINGS, "t.csv");
+        Measurement a = Measurement.of("offload", "round-robin", "news", 1, timings.subList(0, 3), false);
+        Measurement empty = Measurement.of("offload", "round-robin", "photo", 1, List.of(), false);
+        Path file = dir.resolve(MeasurementsFile.NAME);
+
+        MeasurementsFile.append(file, List.of(a));
+        MeasurementsFile.append(file, List.of(empty));
+
+        List<Measurement> read = MeasurementsFile.read(file);
+        assertEquals(a, read.get(0));
+        assertFalse(read.get(1).valid());
+        assertEquals(2, read.size());
+    }
+
+    @Test
+    void scenariosAreFoundByNameAndProfilesCoverThem() {
+        assertEquals(3, ScenarioRunner.named(List.of("all")).size());
+        assertEquals(List.of(FileSizeSweep.NAME), ScenarioRunner.named(List.of(FileSizeSweep.NAME)).stream()
+                .map(Scenario::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.named(List.of("scenario-9")));
+        for (Scenario s : ScenarioRunner.named(List.of())) {
+            assertEquals(1, RunProfile.SMOKE.repetitions(s));
+            assertTrue(RunProfile.FULL.repetitions(s) >= 3);
+        }
+        assertEquals(21, RunProfile.FULL.sweepSizes().size());
+        assertTrue(RunProfile.FULL.bulkBytes() >= 48_000_000);
+    }
+}
