@@ -8,11 +8,16 @@ import static org.socketintents.siget.TwoPhaseDownloadTest.bytes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +105,31 @@ class CommandLineTest {
 
         assertEquals(0, run.exit(), run.stderr());
         assertArrayEquals(body, Files.readAllBytes(file));
+    }
+
+    @Test
+    void anOutputDocumentThatIsAPipeIsWrittenIntoNotReplaced() throws Exception {
+        // As -O /dev/null must be: a rename over a device would replace it with a regular file.
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        SigetRun run = SigetRun.of(common(), "-q", "-O", fifo, server.url("/data.bin"));
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertArrayEquals(body, read.get(30, TimeUnit.SECONDS));
+        assertTrue(Files.exists(fifo), "the pipe is still there");
+        assertFalse(Files.isRegularFile(fifo), "the pipe was not replaced by a regular file");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(fifo), left.filter(p -> !p.getFileName().toString().endsWith(".csv")).toList(),
+                    "no part file left beside it");
+        }
     }
 
     @Test

@@ -142,7 +142,9 @@ public final class Downloader {
     }
 
     private static PartFile open(Output output) throws IOException {
-        Path directory = output.path().map(file -> file.toAbsolutePath().getParent())
+        // A device or pipe (-O /dev/null) is written into, not replaced: its part file goes to the temporary folder.
+        Path directory = output.path().filter(PartFile::isReplaceable)
+                .map(file -> file.toAbsolutePath().getParent())
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
         String name = output.path().map(file -> file.getFileName().toString()).orElse("stdout");
         return PartFile.in(directory, name);

@@ -61,8 +61,26 @@ final class PartFile implements Closeable {
         return temporary;
     }
 
-    /** Makes the content durable and moves it to its final name, replacing any file there. */
+    /**
+     * @param target an output path
+     * @return whether the download may be renamed onto it: it does not exist yet, or is a regular file; a device,
+     *         pipe or socket (such as {@code /dev/null}) must be written into instead, as wget does
+     */
+    static boolean isReplaceable(Path target) {
+        return !Files.exists(target) || Files.isRegularFile(target);
+    }
+
+    /**
+     * Makes the content durable and moves it to its final name, replacing any regular file there; a device or pipe
+     * is written into.
+     */
     void commitTo(Path target) throws IOException {
+        if (!isReplaceable(target)) {
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                commitTo(out);
+            }
+            return;
+        }
         channel.force(true);
         channel.close();
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
