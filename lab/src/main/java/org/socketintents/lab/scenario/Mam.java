@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.socketintents.lab.os.FileTrees;
 import org.socketintents.lab.topology.Layout;
 
-/** The MAM runtime in the client namespace, configured for one variant. */
+/**
+ * The MAM runtime in the client namespace, configured for one variant. Its configuration and log stay with the
+ * results; the framework cache (a copy of every bundle) is removed when it stops.
+ */
 final class Mam implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -17,10 +21,12 @@ final class Mam implements AutoCloseable {
 
     private final ClientProcess process;
     private final Path socket;
+    private final Path cache;
 
-    private Mam(ClientProcess process, Path socket) {
+    private Mam(ClientProcess process, Path socket, Path cache) {
         this.process = process;
         this.socket = socket;
+        this.cache = cache;
     }
 
     /** Writes the configuration under {@code dir} and returns once the MAM listens on its socket. */
@@ -31,19 +37,20 @@ final class Mam implements AutoCloseable {
         for (Map.Entry<String, String> file : new MamConfiguration(layout, variant, socket).files().entrySet()) {
             Files.writeString(conf.resolve(file.getKey()), file.getValue());
         }
+        Path cache = Files.createDirectories(dir.resolve("cache"));
         ClientProcess process = ClientProcess.start(layout.clientNamespace(), List.of(tools.mam().toString(), "--daemon"),
-                Map.of("SOCKET_INTENTS_CONF", conf.toString(),
-                        "SOCKET_INTENTS_CACHE", Files.createDirectories(dir.resolve("cache")).toString()),
+                Map.of("SOCKET_INTENTS_CONF", conf.toString(), "SOCKET_INTENTS_CACHE", cache.toString()),
                 dir.resolve("mam.log"));
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!Files.exists(socket)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.close();
+                FileTrees.remove(cache);
                 throw new IOException("the MAM did not open " + socket + "; see " + dir.resolve("mam.log"));
             }
             Thread.sleep(POLL.toMillis());
         }
-        return new Mam(process, socket);
+        return new Mam(process, socket, cache);
     }
 
     Path socket() {
@@ -53,5 +60,6 @@ final class Mam implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        FileTrees.remove(cache);
     }
 }

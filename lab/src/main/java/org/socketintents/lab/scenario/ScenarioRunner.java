@@ -68,7 +68,10 @@ public final class ScenarioRunner {
                 profile.repetitions(scenario),
                 scenario.variants().stream().map(Variant::label).collect(Collectors.joining(", ")));
         try (TestbedSession session = TestbedSession.open(layout, new Shell(), DelayTuning.DEFAULT,
-                () -> FileTrees.remove(state.dir()))) {
+                () -> {
+                    FileTrees.remove(state.dir());
+                    FileTrees.removeIfEmpty(LabState.ROOT);
+                })) {
             ServerSet servers = new ServerSet(layout, state.serversDir());
             servers.start(corpus, dir.resolve("servers"), false);
             for (Variant variant : scenario.variants()) {

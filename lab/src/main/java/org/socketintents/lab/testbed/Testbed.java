@@ -142,5 +142,6 @@ public final class Testbed implements AutoCloseable {
             }
         }
         FileTrees.remove(NETNS_ETC.resolve(layout.clientNamespace()));
+        FileTrees.removeIfEmpty(NETNS_ETC);
     }
 }
