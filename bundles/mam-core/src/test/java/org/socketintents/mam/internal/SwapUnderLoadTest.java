@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,7 +59,7 @@ class SwapUnderLoadTest {
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong answered = new AtomicLong();
-        List<String> failures = new ArrayList<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         Set<String> seenPolicies = ConcurrentHashMap.newKeySet();
         CountDownLatch started = new CountDownLatch(CLIENTS);
         List<Thread> clients = new ArrayList<>();
@@ -91,11 +93,13 @@ class SwapUnderLoadTest {
         }
         started.await();
 
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int swap = 1; swap <= SWAPS; swap++) {
             long before = answered.get();
             registry.modified(TestConfigs.mam(Map.of("policy", swap % 2 == 1 ? "to-i2" : "to-i1")));
-            while (answered.get() < before + 50) {
-                Thread.onSpinWait();
+            // Let the clients answer some requests under each policy; give up (and fail below) if they stop.
+            while (answered.get() < before + 50 && failures.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
             }
         }
         running.set(false);

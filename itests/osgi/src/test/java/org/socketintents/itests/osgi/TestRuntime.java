@@ -95,6 +95,8 @@ final class TestRuntime {
                 frameworkProperty("felix.fileinstall.dir").value(conf.toString()),
                 frameworkProperty("felix.fileinstall.poll").value("100"),
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                // The tests write the files themselves; a late write-back of a console change would overwrite them.
+                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
                 // Bundles installed later (felix:install) start at once, as in the distribution.
                 frameworkProperty("felix.startlevel.bundle").value(Integer.toString(SOCKET_INTENTS)),
                 runtimeBundle("org.apache.felix.fileinstall", INFRASTRUCTURE),
