@@ -180,6 +180,25 @@ class IntentConnectionsTest {
         assertEquals(before, openDescriptors());
     }
 
+    /**
+     * A closed delegated socket or channel, once finalized, must not touch its old descriptor number: the next
+     * connection of the process gets that number.
+     */
+    @Test
+    @SuppressWarnings("removal") // runFinalization: the finalizer is the bug's trigger
+    void aFinalizedConnectionLeavesTheNextOneWithItsNumberAlone() throws Exception {
+        mam.behave(connecting(Transport.TCP)).start();
+        for (int i = 0; i < 20; i++) {
+            IntentConnections.socket(echoAddress(), Intents.none(), 5_000, client).close();
+            IntentConnections.channel(echoAddress(), Intents.none(), 5_000, client).close();
+            try (Socket later = new Socket(Loopback.ONE, echoAddress().getPort())) {
+                System.gc();
+                System.runFinalization();
+                assertEchoes(later.getOutputStream(), later.getInputStream());
+            }
+        }
+    }
+
     /** Every way the MAM can fail a delegated connect: the library connects itself, promptly. */
     @Test
     void withoutAMamTheLibraryConnectsItself() throws Exception {

@@ -43,13 +43,15 @@ final class ReceivedConnection implements Closeable {
 
     /**
      * junixsocket's adopted sockets do not close their descriptor (closing one only shuts the connection down), so
-     * a closeable registered with the socket closes it; the channel's close reaches it too.
+     * a closeable registered with the socket closes it; the channel's close reaches it too. It closes through the
+     * very {@link FileDescriptor} the socket holds, which invalidates it: junixsocket's socket shuts its descriptor
+     * down again when it is finalized, and a descriptor closed only by number would still name that number, which
+     * by then may belong to another connection of this process.
      */
     private AFSocket<?> adopt() throws IOException {
-        int number = Descriptors.number(descriptor);
         AFSocket<?> socket = FileDescriptorCast.using(descriptor).withLocalPort(reply.local().getPort())
                 .withRemotePort(reply.remote().getPort()).as(AFSocket.class);
-        socket.addCloseable(() -> Descriptors.close(number));
+        socket.addCloseable(() -> Descriptors.close(descriptor));
         return socket;
     }
 }

@@ -1,6 +1,7 @@
 package org.socketintents.nativemptcp.internal;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -55,13 +56,17 @@ final class DescriptorCast {
 
     /**
      * junixsocket's cast sockets do not own their descriptor (closing one only shuts the connection down): the
-     * descriptor is closed by a closeable registered with the socket, which its channel's close reaches too.
+     * descriptor is closed by a closeable registered with the socket, which its channel's close reaches too. It
+     * closes through the very {@link FileDescriptor} the socket holds, which invalidates it: junixsocket's socket
+     * shuts its descriptor down again when it is finalized, and a descriptor closed only by number would still name
+     * that number, which by then may belong to another connection of this process.
      */
     private static AFSocket<?> adopt(int descriptor, InetSocketAddress local, InetSocketAddress remote)
             throws IOException {
-        AFSocket<?> socket = FileDescriptorCast.unsafeUsing(descriptor).withLocalPort(local.getPort())
-                .withRemotePort(remote.getPort()).as(AFSocket.class);
-        socket.addCloseable(() -> NativeSocket.closeDescriptor(descriptor));
+        FileDescriptorCast cast = FileDescriptorCast.unsafeUsing(descriptor);
+        FileDescriptor held = cast.getFileDescriptor();
+        AFSocket<?> socket = cast.withLocalPort(local.getPort()).withRemotePort(remote.getPort()).as(AFSocket.class);
+        socket.addCloseable(() -> new FileInputStream(held).close());
         return socket;
     }
 }

@@ -185,8 +185,7 @@ final class NativeSocket implements AutoCloseable {
         }
     }
 
-    /** @param fd a descriptor to close, whoever made it */
-    static void closeDescriptor(int fd) {
+    private static void closeDescriptor(int fd) {
         try {
             LibC.close(fd);
         } catch (LastErrorException e) {

@@ -93,6 +93,39 @@ class DescriptorHandoverTest {
         }
     }
 
+    /**
+     * A closed adopted socket or channel, once finalized, must not touch its old descriptor number: the next
+     * connection of the process gets that number.
+     */
+    @Test
+    @SuppressWarnings("removal") // runFinalization: the finalizer is the trigger
+    void aFinalizedSocketLeavesTheNextConnectionWithItsNumberAlone() throws Exception {
+        try (ServerSocket listener = Loopback.listener()) {
+            for (int i = 0; i < 20; i++) {
+                handOverAndClose(listener, true);
+                handOverAndClose(listener, false);
+                try (Socket later = new Socket(Loopback.V4, listener.getLocalPort());
+                     Socket server = listener.accept()) {
+                    System.gc();
+                    System.runFinalization();
+                    Loopback.roundTrip(later, server, 64);
+                }
+            }
+        }
+    }
+
+    private void handOverAndClose(ServerSocket listener, boolean asSocket) throws Exception {
+        try (NativeConnection connection = service.connect(ConnectSpec.builder()
+                .remote(Loopback.addressOf(listener)).build());
+             Socket server = listener.accept()) {
+            if (asSocket) {
+                connection.toSocket().close();
+            } else {
+                connection.toChannel().close();
+            }
+        }
+    }
+
     /** What the MAM does: send the descriptor over a Unix socket, close its own copy; the receiver's copy works. */
     @Test
     void sentWithScmRightsTheDescriptorOutlivesTheSendersCopy() throws Exception {
