@@ -14,9 +14,11 @@ import java.util.Objects;
  *                             failing, including those not sent while backing off
  * @param lastFailure          why the MAM last failed, one line; empty when it never did
  * @param backingOff           whether the library is skipping the MAM now, after a failure
+ * @param reused               how many connects applied a decision the MAM had given for an identical connect
+ *                             and allowed to be reused, without asking
  */
 public record MamStatus(Path socketPath, boolean lastRequestAnswered, long answered, long fallbacks,
-                        String lastFailure, boolean backingOff) {
+                        String lastFailure, boolean backingOff, long reused) {
 
     public MamStatus {
         Objects.requireNonNull(socketPath, "socketPath");

@@ -24,5 +24,5 @@
  * plain jar on the class path. It embeds junixsocket, which only delegated connects load.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.socketintents.client;

@@ -25,13 +25,13 @@ class BundleManifestTest {
         assertEquals("org.socketintents.client", manifest.getValue("Bundle-SymbolicName"));
 
         String exports = manifest.getValue("Export-Package");
-        assertTrue(exports.startsWith("org.socketintents.client;version=\"1.1.0\""), exports);
+        assertTrue(exports.startsWith("org.socketintents.client;version=\"1.2.0\""), exports);
         assertFalse(exports.contains("internal"), exports);
         assertFalse(exports.replaceAll("uses:=\"[^\"]*\"", "").contains(","), "one package only: " + exports);
 
         String imports = manifest.getValue("Import-Package");
         assertTrue(imports.contains("org.socketintents.api;version=\"[1.0,2)\""), imports);
-        assertTrue(imports.contains("org.socketintents.protocol;version=\"[1.1,2)\""), imports);
+        assertTrue(imports.contains("org.socketintents.protocol;version=\"[1.2,2)\""), imports);
         assertFalse(imports.contains("org.osgi"), imports);
     }
 }

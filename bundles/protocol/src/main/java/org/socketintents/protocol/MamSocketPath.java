@@ -22,6 +22,8 @@ public final class MamSocketPath {
     public static final String ENVIRONMENT = "SOCKET_INTENTS_SOCKET";
     /** The path of a system-wide MAM. */
     public static final String SYSTEM_PATH = "/run/socket-intents/mam.sock";
+    /** What the decision epoch file's name adds to the socket's. */
+    public static final String EPOCH_SUFFIX = ".epoch";
 
     private MamSocketPath() {
     }
@@ -42,6 +44,14 @@ public final class MamSocketPath {
             }
         }
         return Path.of(SYSTEM_PATH);
+    }
+
+    /**
+     * @param socket the MAM's socket
+     * @return the file beside it where the MAM publishes its decision epoch (docs/protocol.md, section 8.1)
+     */
+    public static Path epochFile(Path socket) {
+        return socket.resolveSibling(socket.getFileName() + EPOCH_SUFFIX);
     }
 
     /** @return the path a MAM listens on when its configuration names none */

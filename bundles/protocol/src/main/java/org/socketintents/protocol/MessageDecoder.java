@@ -154,12 +154,32 @@ public final class MessageDecoder {
     private static DecisionReply decodeDecision(FieldReader f, int requestId, MessageType type)
             throws ProtocolException {
         DecisionFields decision = new DecisionFields();
+        Long epoch = null;
+        long reuseMillis = 0;
+        boolean reuseRead = false;
         while (f.next()) {
-            if (!decision.read(f)) {
-                f.skip();
+            switch (f.tag()) {
+                case Wire.EPOCH:
+                    f.once();
+                    epoch = f.u64();
+                    break;
+                case Wire.REUSE:
+                    f.once();
+                    reuseMillis = f.u32();
+                    reuseRead = true;
+                    break;
+                default:
+                    if (!decision.read(f)) {
+                        f.skip();
+                    }
             }
         }
-        return new DecisionReply(requestId, type, decision.decision(), decision.policy(), decision.outcome(f, type));
+        if (reuseRead != (epoch != null)) {
+            throw f.malformed(type + " with " + (reuseRead ? "REUSE but no EPOCH" : "EPOCH but no REUSE"));
+        }
+        DecisionReuse reuse = reuseRead ? new DecisionReuse(epoch, reuseMillis) : DecisionReuse.NONE;
+        return new DecisionReply(requestId, type, decision.decision(), decision.policy(), decision.outcome(f, type),
+                reuse);
     }
 
     private static SocketConnectRequest decodeSocketConnect(FieldReader f, int requestId) throws ProtocolException {

@@ -95,6 +95,12 @@ public final class MessageEncoder {
         } else if (message instanceof DecisionReply) {
             DecisionReply r = (DecisionReply) message;
             putDecision(out, r.decision(), r.policy(), r.outcome());
+            if (r.reuse().allowed()) {
+                fieldHeader(out, Wire.EPOCH, 8);
+                out.putLong(r.reuse().epoch());
+                fieldHeader(out, Wire.REUSE, 4);
+                out.putInt((int) r.reuse().millis());
+            }
         } else if (message instanceof SocketConnectReply) {
             SocketConnectReply r = (SocketConnectReply) message;
             putDecision(out, r.decision(), r.policy(), r.outcome());

@@ -48,6 +48,8 @@ public final class Wire {
     static final int OUTCOME = 0x27;
     static final int TRANSPORT_USED = 0x28;
     static final int FALLBACK_REASON = 0x29;
+    static final int EPOCH = 0x2A;
+    static final int REUSE = 0x2B;
     static final int ERROR_CODE = 0x30;
     static final int ERROR_MESSAGE = 0x31;
     static final int VERSIONS = 0x32;

@@ -4,5 +4,5 @@
  * implementation, used by the MAM and by the client library.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.socketintents.protocol;

@@ -73,6 +73,13 @@ class MessageDecoderTest {
                 Arguments.of("TRANSPORT with 2 bytes", reply().field(Wire.TRANSPORT, bytes(0, 1))),
                 Arguments.of("OPTION with 4 bytes", reply().field(Wire.OPTION, bytes(1, 0, 0, 1))),
                 Arguments.of("OPTION with 6 bytes", reply().field(Wire.OPTION, bytes(1, 0, 0, 0, 1, 0))),
+                Arguments.of("EPOCH with 4 bytes", reply().field(Wire.EPOCH, bytes(0, 0, 0, 1))
+                        .field(Wire.REUSE, bytes(0, 0, 0, 1))),
+                Arguments.of("REUSE with 8 bytes", reply().u64(Wire.EPOCH, 7).u64(Wire.REUSE, 1)),
+                Arguments.of("EPOCH without REUSE", reply().u64(Wire.EPOCH, 7)),
+                Arguments.of("REUSE without EPOCH", reply().field(Wire.REUSE, bytes(0, 0, 0, 1))),
+                Arguments.of("duplicate EPOCH", reply().u64(Wire.EPOCH, 7).u64(Wire.EPOCH, 7)
+                        .field(Wire.REUSE, bytes(0, 0, 0, 1))),
                 Arguments.of("ERROR_CODE with 1 byte", Frame.of(MessageType.ERROR, ID).field(Wire.ERROR_CODE, bytes(1))),
                 Arguments.of("REMOTE with truncated IPv4", Frame.of(MessageType.CONNECT, ID)
                         .field(Wire.REMOTE, bytes(4, 192, 0, 2, 1, 0))),

@@ -171,6 +171,14 @@ class MessageEncoderTest {
     }
 
     @Test
+    void aReusableDecisionCarriesTheEpochAndHowLongAfterTheDecision() {
+        ByteBuffer reply = Codec.body(new DecisionReply(1, MessageType.CONNECT_REPLY, Decision.osDefault(""), "",
+                DecisionOutcome.POLICY, new DecisionReuse(7, 60_000)));
+        assertArrayEquals(Frame.of(MessageType.CONNECT_REPLY, 1).u8(Wire.OUTCOME, 0).u64(Wire.EPOCH, 7)
+                .field(Wire.REUSE, Frame.bytes(0, 0, 0xEA, 0x60)).body().array(), Codec.array(reply));
+    }
+
+    @Test
     void statsWithNamesTheWireCannotCarryAreRefused() {
         assertRefused(new StatsRequest(1, "wlan 0"));
         assertRefused(new StatsReply(1, 0, List.of(new StatsScope(StatsScope.Kind.INTERFACE, "i".repeat(65), null,

@@ -104,6 +104,10 @@ final class SampleMessages {
                 .sourceAddress(IPV4).transport(Transport.TCP).build(), "ü-policy", DecisionOutcome.POLICY));
         messages.add(new DecisionReply(11, MessageType.RESOLVE_REPLY, Decision.osDefault(""), "",
                 DecisionOutcome.NO_POLICY));
+        messages.add(new DecisionReply(12, MessageType.CONNECT_REPLY, fullDecision(), "category",
+                DecisionOutcome.POLICY, new DecisionReuse(Long.MIN_VALUE + 1, Wire.MAX_U32)));
+        messages.add(new DecisionReply(13, MessageType.CONNECT_REPLY, Decision.osDefault("kept"), "fixed",
+                DecisionOutcome.POLICY, new DecisionReuse(-1, 1)));
         messages.add(new StatsRequest(14, null));
         messages.add(new StatsRequest(15, "wlan0"));
         messages.add(new StatsReply(16, 5_000, scopes(), 0));

@@ -16,6 +16,11 @@ import java.util.Optional;
  *
  * <p>Every part is optional: an empty decision ({@link #osDefault(String)}) leaves everything to the
  * operating system, as if there were no Socket Intents.
+ *
+ * <p>A decision is {@linkplain #reusable() reusable} when the policy would decide the same for the same request
+ * as long as the interfaces and the policy itself (its service and its configuration) stay as they are. The MAM
+ * then lets the client library apply it again to identical requests without asking, until one of those changes;
+ * a decision that depends on anything else (live statistics, a rotation, the time of day) is not reusable.
  */
 public final class Decision {
 
@@ -25,6 +30,7 @@ public final class Decision {
     private final Transport transport;
     private final Map<SuggestedOption, Integer> options;
     private final String reason;
+    private final boolean reusable;
 
     private Decision(Builder b) {
         this.sourceInterface = b.sourceInterface;
@@ -33,6 +39,7 @@ public final class Decision {
         this.transport = b.transport;
         this.options = b.options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.options));
         this.reason = b.reason;
+        this.reusable = b.reusable;
     }
 
     /**
@@ -49,10 +56,11 @@ public final class Decision {
      *
      * @param request the request
      * @param why     the first part of the reason, e.g. the policy's name
-     * @return the OS-default decision saying so, or empty when the application bound nothing
+     * @return the OS-default decision saying so, reusable, or empty when the application bound nothing
      */
     public static Optional<Decision> keepingBoundSource(DecisionRequest request, String why) {
-        return request.boundSource().map(bound -> osDefault(why + ": the application bound " + bound + " itself; kept"));
+        return request.boundSource().map(bound -> builder().reason(why + ": the application bound " + bound
+                + " itself; kept").reusable(true).build());
     }
 
     /** @return a builder */
@@ -63,7 +71,7 @@ public final class Decision {
     /** @return a builder holding this decision's values */
     public Builder toBuilder() {
         Builder b = new Builder().sourceInterface(sourceInterface).sourceAddress(sourceAddress)
-                .destinations(destinations).transport(transport).reason(reason);
+                .destinations(destinations).transport(transport).reason(reason).reusable(reusable);
         b.options.putAll(options);
         return b;
     }
@@ -98,6 +106,14 @@ public final class Decision {
         return reason;
     }
 
+    /**
+     * @return whether the same request gets the same decision until the interfaces or the policy change, so that
+     *         clients may reuse it until the MAM says either changed
+     */
+    public boolean reusable() {
+        return reusable;
+    }
+
     /** @return whether the decision leaves everything to the operating system */
     public boolean isOsDefault() {
         return sourceInterface == null && sourceAddress == null && destinations.isEmpty()
@@ -115,12 +131,13 @@ public final class Decision {
         Decision that = (Decision) other;
         return Objects.equals(sourceInterface, that.sourceInterface)
                 && Objects.equals(sourceAddress, that.sourceAddress) && destinations.equals(that.destinations)
-                && transport == that.transport && options.equals(that.options) && reason.equals(that.reason);
+                && transport == that.transport && options.equals(that.options) && reason.equals(that.reason)
+                && reusable == that.reusable;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sourceInterface, sourceAddress, destinations, transport, options, reason);
+        return Objects.hash(sourceInterface, sourceAddress, destinations, transport, options, reason, reusable);
     }
 
     @Override
@@ -154,6 +171,7 @@ public final class Decision {
         private Transport transport = Transport.TCP;
         private final Map<SuggestedOption, Integer> options = new EnumMap<>(SuggestedOption.class);
         private String reason = "";
+        private boolean reusable;
 
         private Builder() {
         }
@@ -204,6 +222,16 @@ public final class Decision {
          */
         public Builder reason(String reason) {
             this.reason = Objects.requireNonNull(reason, "reason").replace('\n', ' ').replace('\r', ' ');
+            return this;
+        }
+
+        /**
+         * @param reusable whether the policy decides the same for the same request until the interfaces or the
+         *                 policy change (default false)
+         * @return this builder
+         */
+        public Builder reusable(boolean reusable) {
+            this.reusable = reusable;
             return this;
         }
 

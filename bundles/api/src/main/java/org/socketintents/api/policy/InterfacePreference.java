@@ -68,7 +68,8 @@ public enum InterfacePreference {
      *
      * @param request the request
      * @param why     the first part of the reason, e.g. {@code "category query"}
-     * @return a decision naming the chosen interface, or the OS default when none qualifies
+     * @return a decision naming the chosen interface, or the OS default when none qualifies; reusable, since it
+     *         depends only on the request and the interfaces' configured figures
      */
     public Decision decide(DecisionRequest request, String why) {
         Optional<Decision> bound = Decision.keepingBoundSource(request, why);
@@ -76,16 +77,17 @@ public enum InterfacePreference {
             return bound.get();
         }
         if (this == OS_DEFAULT) {
-            return Decision.osDefault(why + ": no interface preference");
+            return Decision.builder().reason(why + ": no interface preference").reusable(true).build();
         }
         Optional<InterfaceDescription> chosen = select(request.interfaces());
         if (chosen.isEmpty()) {
-            return Decision.osDefault(why + " wants the " + this + " interface, but no usable interface has that"
-                    + " figure configured");
+            return Decision.builder().reason(why + " wants the " + this + " interface, but no usable interface"
+                    + " has that figure configured").reusable(true).build();
         }
         return Decision.builder()
                 .sourceInterface(chosen.get().name())
                 .reason(why + " -> " + this + " interface " + chosen.get().name() + figures(chosen.get()))
+                .reusable(true)
                 .build();
     }
 

@@ -5,5 +5,5 @@
  * {@link org.socketintents.api.policy.Decision} back to the application.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.socketintents.api.policy;

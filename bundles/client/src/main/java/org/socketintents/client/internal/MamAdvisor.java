@@ -49,9 +49,12 @@ public final class MamAdvisor implements Closeable {
     private final long backoffMillis;
     private final MamConnectionPool pool;
     private final Backoff backoff;
+    private final LongSupplier clock;
     private final AtomicInteger requestIds = new AtomicInteger();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong reused = new AtomicLong();
+    private final DecisionCache decisions;
     private final AtomicBoolean warned = new AtomicBoolean();
     private volatile boolean lastAnswered;
     private volatile String lastFailure = "";
@@ -61,14 +64,18 @@ public final class MamAdvisor implements Closeable {
         this(config, System::nanoTime);
     }
 
-    MamAdvisor(MamClientConfig config, LongSupplier backoffClock) {
+    /** @param clock the {@link System#nanoTime()} clock, or a test's, for the backoff and the reuse of decisions */
+    MamAdvisor(MamClientConfig config, LongSupplier clock) {
         Optional<Path> explicit = config.socketPath();
         this.socketPath = explicit.isPresent() ? explicit::get : MamSocketPath::forClient;
         this.timeout = config.timeout();
         this.resolveTimeout = config.resolveTimeout();
         this.backoffMillis = config.backoff().toMillis();
         this.pool = new MamConnectionPool(socketPath);
-        this.backoff = new Backoff(config.backoff().toNanos(), backoffClock);
+        this.clock = clock;
+        this.backoff = new Backoff(config.backoff().toNanos(), clock);
+        this.decisions = config.decisionCache() == 0 ? null
+                : new DecisionCache(config.decisionCache(), new PublishedEpoch(socketPath));
     }
 
     /**
@@ -92,13 +99,28 @@ public final class MamAdvisor implements Closeable {
      * @param host        the name it was resolved from, or null
      * @param boundSource the address the application bound the socket to, or null
      * @param intents     the socket's intents
-     * @return the MAM's decision; empty when the caller should connect the OS way
+     * @return the MAM's decision, or one it gave for an identical connect and allowed to be reused; empty when
+     *         the caller should connect the OS way
      */
     public Optional<Decision> connect(InetSocketAddress remote, String host, InetSocketAddress boundSource,
                                       Intents intents) {
-        ConnectRequest request = new ConnectRequest(nextRequestId(), remote, fitsWire(host) ? host : null,
-                boundSource, intents);
-        return ask(request, MessageType.CONNECT_REPLY, timeout);
+        String wireHost = fitsWire(host) ? host : null;
+        DecisionCache.Key key = decisions == null ? null
+                : new DecisionCache.Key(remote, wireHost, boundSource, intents);
+        if (key != null) {
+            Decision again = decisions.reuse(key, clock.getAsLong());
+            if (again != null) {
+                reused.incrementAndGet();
+                return Optional.of(again);
+            }
+        }
+        ConnectRequest request = new ConnectRequest(nextRequestId(), remote, wireHost, boundSource, intents);
+        Optional<DecisionReply> reply = advise(request, timeout,
+                deadline -> exchange(request, MessageType.CONNECT_REPLY, deadline)).map(DecisionReply.class::cast);
+        if (key != null && reply.isPresent()) {
+            decisions.keep(key, reply.get().decision(), reply.get().reuse(), clock.getAsLong());
+        }
+        return reply.map(DecisionReply::decision);
     }
 
     /**
@@ -134,7 +156,7 @@ public final class MamAdvisor implements Closeable {
     /** @return what the latest requests found */
     public MamStatus status() {
         return new MamStatus(socketPath.get(), lastAnswered, answered.get(), fallbacks.get(), lastFailure,
-                backoff.isBackingOff());
+                backoff.isBackingOff(), reused.get());
     }
 
     /** Closes the idle connections; later requests fall back to the OS default. */

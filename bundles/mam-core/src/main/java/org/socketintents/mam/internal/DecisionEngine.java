@@ -28,6 +28,7 @@ import org.socketintents.api.resolver.MultiInterfaceResolver;
 import org.socketintents.protocol.ConnectRequest;
 import org.socketintents.protocol.DecisionOutcome;
 import org.socketintents.protocol.DecisionReply;
+import org.socketintents.protocol.DecisionReuse;
 import org.socketintents.protocol.MessageType;
 import org.socketintents.protocol.ResolveRequest;
 import org.socketintents.protocol.SocketConnectRequest;
@@ -53,6 +54,7 @@ public final class DecisionEngine {
     private volatile MamSettings settings;
 
     private volatile InterfaceMonitor monitor;
+    private volatile DecisionEpoch epoch;
 
     @Activate
     public DecisionEngine(@Reference PolicyRegistry registry, MamConfig config) {
@@ -72,6 +74,18 @@ public final class DecisionEngine {
     void unsetMonitor(InterfaceMonitor gone) {
         if (monitor == gone) {
             monitor = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEpoch(DecisionEpoch epoch) {
+        this.epoch = epoch;
+    }
+
+    void unsetEpoch(DecisionEpoch gone) {
+        if (epoch == gone) {
+            epoch = null;
         }
     }
 
@@ -197,6 +211,9 @@ public final class DecisionEngine {
                          Consumer<DecisionReply> onOverrun) {
         MessageType type = request.kind() == RequestKind.RESOLVE ? MessageType.RESOLVE_REPLY
                 : MessageType.CONNECT_REPLY;
+        DecisionEpoch epochNow = epoch;
+        long startedIn = epochNow == null ? 0 : epochNow.current();
+        boolean reusable = epochNow != null && type == MessageType.CONNECT_REPLY && isCurrent(request, policy);
         if (policy.isMissing()) {
             return reply(requestId, type, request, Decision.osDefault(
                     "no policy is registered; OS default"), "", DecisionOutcome.NO_POLICY);
@@ -238,17 +255,32 @@ public final class DecisionEngine {
             return null;
         }
         watchdog.unregister(call);
-        return reply(requestId, type, request, decision, policy.name(), DecisionOutcome.POLICY);
+        return reply(requestId, type, request, decision, policy.name(), DecisionOutcome.POLICY,
+                reusable ? epochNow.reuseOf(startedIn, decision, DecisionOutcome.POLICY) : DecisionReuse.NONE);
+    }
+
+    /**
+     * Whether the request's interface snapshot and the policy are the ones in force once the epoch was read: a
+     * change after that advances the epoch and so ends any reuse of this decision, but one before it would not.
+     */
+    private boolean isCurrent(DecisionRequest request, ActivePolicy policy) {
+        return request.interfaces().generation() == interfaces().generation()
+                && registry.active().policy() == policy.policy();
     }
 
     private DecisionReply reply(int requestId, MessageType type, DecisionRequest request, Decision decision,
                                 String policy, DecisionOutcome outcome) {
+        return reply(requestId, type, request, decision, policy, outcome, DecisionReuse.NONE);
+    }
+
+    private DecisionReply reply(int requestId, MessageType type, DecisionRequest request, Decision decision,
+                                String policy, DecisionOutcome outcome, DecisionReuse reuse) {
         statistics.record(outcome);
         decision = DecisionCompleter.complete(decision, request);
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, request + " -> " + (policy.isEmpty() ? "" : policy + ": ") + decision
                     + " (" + outcome + ")");
         }
-        return new DecisionReply(requestId, type, decision, policy, outcome);
+        return new DecisionReply(requestId, type, decision, policy, outcome, reuse);
     }
 }

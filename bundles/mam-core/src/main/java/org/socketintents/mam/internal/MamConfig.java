@@ -9,6 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface MamConfig {
 
     String PID = "org.socketintents.mam";
+    /** Default of {@link #decision_reuse_ms()}. */
+    int DEFAULT_DECISION_REUSE_MS = 60_000;
 
     @AttributeDefinition(name = "Socket path", required = false,
             description = "Unix socket the MAM listens on. Empty: /run/socket-intents/mam.sock when /run is writable,"
@@ -58,4 +60,10 @@ public @interface MamConfig {
     @AttributeDefinition(name = "Allowed groups", required = false,
             description = "Group names or numeric ids; processes whose primary group is one of them may use the MAM.")
     String[] allowed_groups() default {};
+
+    @AttributeDefinition(name = "Decision reuse (ms)", min = "0", max = "3600000",
+            description = "How long a client may apply a reusable decision again to identical requests without"
+                    + " asking, as long as the policy and the interfaces stay the same (the MAM tells clients"
+                    + " when they change). 0: clients ask for every connection.")
+    int decision_reuse_ms() default DEFAULT_DECISION_REUSE_MS;
 }

@@ -29,17 +29,18 @@ import org.socketintents.protocol.MamSocketPath;
  * @param socketOwner   the socket file's owner, empty for the MAM's user
  * @param socketGroup   the socket file's group, empty for the MAM's group
  * @param allowed       the peers that may use the MAM
+ * @param decisionReuseMillis how long clients may reuse a reusable decision, 0 for not at all
  */
 record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int budgetMillis, int maxFrameBytes,
                    int maxClients, int idleSeconds, int frameMillis, Optional<UserPrincipal> socketOwner,
-                   Optional<GroupPrincipal> socketGroup, PeerAllowList allowed) {
+                   Optional<GroupPrincipal> socketGroup, PeerAllowList allowed, int decisionReuseMillis) {
 
     private static final Logger LOG = System.getLogger(MamSettings.class.getName());
 
     /** The defaults of {@link MamConfig}, the "last good" values before any configuration. */
     static final MamSettings DEFAULTS = new MamSettings(MamSocketPath.forServer().toAbsolutePath(),
             SocketFile.parseMode("0660"), 50, 16384, 1024, 300, 2000, Optional.empty(), Optional.empty(),
-            PeerAllowList.ANYONE);
+            PeerAllowList.ANYONE, MamConfig.DEFAULT_DECISION_REUSE_MS);
 
     /**
      * @param config   the configuration as DS delivers it
@@ -70,7 +71,9 @@ record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int bud
                         previous.socketOwner),
                 principal("socket.group", config.socket_group(), principals::lookupPrincipalByGroupName,
                         previous.socketGroup),
-                allowList(config, accounts, previous.allowed));
+                allowList(config, accounts, previous.allowed),
+                checked("decision.reuse.ms", config.decision_reuse_ms(), v -> v >= 0 && v <= 3_600_000,
+                        "0 to 3600000", previous.decisionReuseMillis));
     }
 
     /** Looks a user or group up by name or number. */

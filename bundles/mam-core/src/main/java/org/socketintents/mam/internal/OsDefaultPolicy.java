@@ -14,7 +14,8 @@ public final class OsDefaultPolicy implements Policy {
 
     static final String NAME = "os-default";
 
-    private static final Decision DECISION = Decision.osDefault("os-default policy: the operating system chooses");
+    private static final Decision DECISION = Decision.builder()
+            .reason("os-default policy: the operating system chooses").reusable(true).build();
 
     @Override
     public Decision decide(DecisionRequest request) {

@@ -20,7 +20,9 @@ import org.socketintents.api.policy.Policy;
 
 /**
  * Tracks every registered {@link Policy} by name and which one the configuration makes active. Swapping is a
- * single volatile write: requests already running keep the policy they started with.
+ * single volatile write: requests already running keep the policy they started with. Once the active policy is
+ * another one, or its service properties change (DS updates them when the policy's configuration changes), the
+ * {@link DecisionEpoch} advances, so that clients stop reusing its earlier decisions.
  */
 @Component(service = PolicyRegistry.class, configurationPid = MamConfig.PID)
 @Designate(ocd = MamConfig.class)
@@ -33,6 +35,8 @@ public final class PolicyRegistry {
     /** Logging of changes happens only between activate and deactivate: DS binds and unbinds around those. */
     private boolean running;
     private volatile ActivePolicy active = new ActivePolicy(OsDefaultPolicy.NAME, null, OsDefaultPolicy.NAME);
+
+    private volatile DecisionEpoch epoch;
 
     @Activate
     synchronized void activate(MamConfig config) {
@@ -53,8 +57,20 @@ public final class PolicyRegistry {
         configure(config.policy().trim());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void setEpoch(DecisionEpoch epoch) {
+        this.epoch = epoch;
+    }
+
+    void unsetEpoch(DecisionEpoch gone) {
+        if (epoch == gone) {
+            epoch = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePolicy", updated = "updatedPolicy")
     void addPolicy(Policy policy, Map<String, Object> properties) {
         String name = nameOf(properties);
         if (name == null) {
@@ -70,6 +86,12 @@ public final class PolicyRegistry {
             LOG.log(Level.INFO, "Policy '" + name + "' is available");
         }
         refresh();
+    }
+
+    void updatedPolicy(Policy policy, Map<String, Object> properties) {
+        if (policy == active.policy()) {
+            advanceEpoch("policy '" + active.name() + "' was reconfigured");
+        }
     }
 
     void removePolicy(Policy policy, Map<String, Object> properties) {
@@ -112,6 +134,9 @@ public final class PolicyRegistry {
             after = new ActivePolicy(OsDefaultPolicy.NAME, byName.get(OsDefaultPolicy.NAME), configured);
         }
         active = after;
+        if (before.policy() != after.policy()) {
+            advanceEpoch("active policy '" + after.name() + "'");
+        }
         if (!running) {
             return;
         }
@@ -122,6 +147,13 @@ public final class PolicyRegistry {
         } else if (before.policy() != after.policy() || !before.configured().equals(configured)) {
             LOG.log(Level.WARNING, "Policy '" + configured + "' is not available; '" + after.name()
                     + "' decides until it is (available: " + names().keySet() + ")");
+        }
+    }
+
+    private void advanceEpoch(String why) {
+        DecisionEpoch current = epoch;
+        if (current != null) {
+            current.advance(why);
         }
     }
 

@@ -91,11 +91,7 @@ record SocketFile(Path path, ServerSocketChannel channel) {
      * @throws IOException if another MAM listens there, or the socket cannot be created
      */
     static SocketFile bind(Path path, Access access) throws IOException {
-        Path directory = path.toAbsolutePath().getParent();
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        }
+        createDirectoryOf(path);
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (isServed(path)) {
                 throw new IOException("another MAM is already listening on " + path);
@@ -121,6 +117,15 @@ record SocketFile(Path path, ServerSocketChannel channel) {
             channel.close();
             removePrivateName(path);
             throw e;
+        }
+    }
+
+    /** Creates the directory a file of the MAM goes in, open for clients to look up names in it. */
+    static void createDirectoryOf(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         }
     }
 

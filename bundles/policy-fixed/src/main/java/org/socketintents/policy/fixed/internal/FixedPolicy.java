@@ -55,14 +55,16 @@ public final class FixedPolicy implements Policy {
         }
         String name = pinned;
         if (name.isEmpty()) {
-            return Decision.osDefault("fixed: no interface configured (key interface of " + PID + ")");
+            return Decision.builder().reason("fixed: no interface configured (key interface of " + PID + ")")
+                    .reusable(true).build();
         }
         Optional<InterfaceDescription> named = request.interfaces().named(name);
         if (named.isEmpty() || !named.get().isUsableAsSource()) {
-            return Decision.osDefault("fixed: interface " + name + " is not usable (" + whyNot(named) + ")");
+            return Decision.builder().reason("fixed: interface " + name + " is not usable (" + whyNot(named) + ")")
+                    .reusable(true).build();
         }
         return Decision.builder().sourceInterface(name).reason("fixed: every connection on interface " + name)
-                .build();
+                .reusable(true).build();
     }
 
     private static String whyNot(Optional<InterfaceDescription> named) {
