@@ -37,9 +37,11 @@ record Row(Kind kind, String heap, int clients, int processes, int runs, long re
     }
 
     /** A row of one-by-one operations, which have a latency but no throughput worth reporting. */
-    static Row ofSequential(Kind kind, String heap, Histogram latencies, String loadAverage, double othersCpu) {
-        return new Row(kind, heap, 1, 1, 1, latencies.getTotalCount(), Double.NaN, LatencySummary.of(latencies),
-                List.of(loadAverage), List.of(othersCpu));
+    static Row ofSequential(Kind kind, String heap, List<Histogram> runs, List<String> loadAverages,
+                            List<Double> othersCpu) {
+        return new Row(kind, heap, 1, 1, runs.size(),
+                (long) Statistics.median(runs.stream().mapToDouble(Histogram::getTotalCount).toArray()), Double.NaN,
+                LatencySummary.median(runs.stream().map(LatencySummary::of).toList()), loadAverages, othersCpu);
     }
 
     /** @return whether this row and that one ran the same number of clients, so that they compare */

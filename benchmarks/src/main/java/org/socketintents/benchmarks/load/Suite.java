@@ -134,10 +134,9 @@ final class Suite {
             Files.deleteIfExists(echoSocket);
             Files.deleteIfExists(directory);
         }
-        String load = ProcFiles.loadAverage();
-        CpuSample before = CpuSample.now();
-        Histogram tcp = ConnectLatencies.connectAndClose(plan.connects(), plan.connects() / CONNECT_WARMUP_DIVISOR);
-        add(Row.ofSequential(Kind.TCP_CONNECT_CLOSE, "-", tcp, load, CpuSample.now().othersShareSince(before)));
+        Repeated<Histogram> tcp = repeat(() -> ConnectLatencies.connectAndClose(plan.connects(),
+                plan.connects() / CONNECT_WARMUP_DIVISOR));
+        add(Row.ofSequential(Kind.TCP_CONNECT_CLOSE, "-", tcp.results(), tcp.loadAverages(), tcp.othersCpu()));
     }
 
     private void loadMam(Path socket, String heap) throws IOException {
@@ -156,15 +155,16 @@ final class Suite {
             }
         }
         if (plan.measures(Phase.CONNECT)) {
-            String load = ProcFiles.loadAverage();
-            CpuSample before = CpuSample.now();
-            ConnectLatencies.Comparison connects = ConnectLatencies.compare(socket, plan.connects(),
-                    plan.connects() / CONNECT_WARMUP_DIVISOR);
-            double others = CpuSample.now().othersShareSince(before);
-            add(Row.ofSequential(Kind.PLAIN_CONNECT, heap, connects.plain(), load, others));
-            add(Row.ofSequential(Kind.INTENT_CONNECT, heap, connects.intent(), load, others));
-            if (connects.withoutDecision() > 0) {
-                report.note(connects.withoutDecision() + " intent-aware connects (" + heap
+            Repeated<ConnectLatencies.Comparison> connects = repeat(() -> ConnectLatencies.compare(socket,
+                    plan.connects(), plan.connects() / CONNECT_WARMUP_DIVISOR));
+            add(Row.ofSequential(Kind.PLAIN_CONNECT, heap, connects.results().stream()
+                    .map(ConnectLatencies.Comparison::plain).toList(), connects.loadAverages(), connects.othersCpu()));
+            add(Row.ofSequential(Kind.INTENT_CONNECT, heap, connects.results().stream()
+                    .map(ConnectLatencies.Comparison::intent).toList(), connects.loadAverages(), connects.othersCpu()));
+            long withoutDecision = connects.results().stream()
+                    .mapToLong(ConnectLatencies.Comparison::withoutDecision).sum();
+            if (withoutDecision > 0) {
+                report.note(withoutDecision + " intent-aware connects (" + heap
                         + " heap) got no decision from the MAM and connected the OS way");
             }
         }
@@ -178,7 +178,7 @@ final class Suite {
         return Workload.timed(plan.throughputWarmup(), plan.duration());
     }
 
-    /** A measurement of the load tool. */
+    /** A measurement of round trips. */
     @FunctionalInterface
     private interface Run {
         Measurement measure() throws IOException;
@@ -203,32 +203,40 @@ final class Suite {
     }
 
     private void runs(Kind kind, String heap, int clients, int processes, Run run) throws IOException {
-        List<Measurement> measurements = new ArrayList<>();
-        List<String> loads = new ArrayList<>();
-        List<Double> othersCpu = new ArrayList<>();
+        Repeated<Measurement> runs = repeat(run::measure);
+        add(Row.of(kind, heap, clients, processes, runs.results(), runs.loadAverages(), runs.othersCpu()));
+    }
+
+    /** What repeated runs measured, with the load average before each and the others' CPU share during each. */
+    private record Repeated<T>(List<T> results, List<String> loadAverages, List<Double> othersCpu) {
+    }
+
+    /** One measurement of the repeated ones. */
+    @FunctionalInterface
+    private interface Measure<T> {
+        T measure() throws IOException;
+    }
+
+    private <T> Repeated<T> repeat(Measure<T> measure) throws IOException {
+        Repeated<T> runs = new Repeated<>(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < plan.repeat(); i++) {
-            loads.add(ProcFiles.loadAverage());
+            runs.loadAverages().add(ProcFiles.loadAverage());
             CpuSample before = CpuSample.now();
-            Measurement m = run.measure();
-            othersCpu.add(CpuSample.now().othersShareSince(before));
-            measurements.add(m);
-            LatencySummary l = LatencySummary.of(m.latencies());
-            progress.printf(Locale.ROOT, "[load] %s, %s, heap %s, %d clients/%d procs: %,d in %.1f s = %,.0f/s;"
-                            + " p50 %.1f p99 %.1f p99.9 %.1f max %.1f us (load %s, others' CPU %.0f%%)%n",
-                    kind.subject(), kind.setting(), heap, clients, processes, m.requests(), m.elapsedNanos() / 1e9,
-                    m.throughput(), l.p50Us(), l.p99Us(), l.p999Us(), l.maxUs(), loads.get(i), 100 * othersCpu.get(i));
+            runs.results().add(measure.measure());
+            runs.othersCpu().add(CpuSample.now().othersShareSince(before));
         }
-        add(Row.of(kind, heap, clients, processes, measurements, loads, othersCpu));
+        return runs;
     }
 
     private void add(Row row) {
         report.add(row);
-        if (row.runs() == 1 && Double.isNaN(row.throughput())) {
-            LatencySummary l = row.latency();
-            progress.printf(Locale.ROOT, "[load] %s: %,d; p50 %.1f p99 %.1f p99.9 %.1f max %.1f us (load %s,"
-                            + " others' CPU %.0f%%)%n", row.kind().subject(), row.requests(), l.p50Us(), l.p99Us(),
-                    l.p999Us(), l.maxUs(), row.loadAverages().get(0), 100 * row.othersCpu().get(0));
-        }
+        LatencySummary l = row.latency();
+        progress.printf(Locale.ROOT, "[load] %s, %s, heap %s, %d clients/%d procs, median of %d: %,d per run, %s/s;"
+                        + " p50 %.1f p99 %.1f p99.9 %.1f max %.1f us (load %s; others' CPU %s)%n",
+                row.kind().subject(), row.kind().setting(), row.heap(), row.clients(), row.processes(), row.runs(),
+                row.requests(), Targets.format(row.throughput()), l.p50Us(), l.p99Us(), l.p999Us(), l.maxUs(),
+                String.join(" / ", row.loadAverages()), row.othersCpu().stream()
+                        .map(share -> String.format(Locale.ROOT, "%.0f%%", 100 * share)).toList());
     }
 
     private static void pause(Duration duration) {
