@@ -14,6 +14,7 @@ import org.socketintents.api.policy.SuggestedOption;
 import org.socketintents.protocol.ConnectRequest;
 import org.socketintents.protocol.DecisionOutcome;
 import org.socketintents.protocol.DecisionReply;
+import org.socketintents.protocol.DecisionReuse;
 import org.socketintents.protocol.Message;
 import org.socketintents.protocol.MessageEncoder;
 import org.socketintents.protocol.MessageType;
@@ -68,11 +69,25 @@ public final class TypicalExchange {
      *         suggested option, so that following it costs what following any decision costs but a bind
      */
     public static DecisionReply loopbackReply(int requestId) {
-        Decision decision = Decision.builder()
+        return new DecisionReply(requestId, MessageType.CONNECT_REPLY, loopbackDecision(), "category",
+                DecisionOutcome.POLICY);
+    }
+
+    /**
+     * @param epoch the decision epoch the stand-in MAM publishes
+     * @return {@link #loopbackReply(int)}, which clients may reuse for a minute while that epoch is published
+     */
+    public static DecisionReply reusableLoopbackReply(int requestId, long epoch) {
+        return new DecisionReply(requestId, MessageType.CONNECT_REPLY, loopbackDecision(), "category",
+                DecisionOutcome.POLICY, new DecisionReuse(epoch, 60_000));
+    }
+
+    private static Decision loopbackDecision() {
+        return Decision.builder()
                 .option(SuggestedOption.TCP_NODELAY, 1)
                 .reason("category query -> lowest-rtt interface lo")
+                .reusable(true)
                 .build();
-        return new DecisionReply(requestId, MessageType.CONNECT_REPLY, decision, "category", DecisionOutcome.POLICY);
     }
 
     /** @return an IPv4 address, without any name lookup */
