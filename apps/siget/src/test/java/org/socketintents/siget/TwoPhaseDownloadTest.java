@@ -162,6 +162,27 @@ class TwoPhaseDownloadTest {
     }
 
     @Test
+    void theRestReusesTheProbesConnectionWhenThePolicyNamesTheSourceTheOsPickedForTheProbe() throws IOException {
+        byte[] body = bytes(100_000);
+        server.put("/big.bin", Resource.of(body, "application/octet-stream"));
+        Path timings = dir.resolve("timings.csv");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        // Like the filesize policy: no opinion before the file size is known, then a source for the rest.
+        try (FakeMam mam = new FakeMam(dir.resolve("mam.sock"), request -> request.intents().fileSize().isPresent()
+                ? Decision.builder().sourceAddress(loopback).reason("small: low delay").build()
+                : Decision.osDefault("no file size yet"))) {
+            SigetRun run = run(mam.path(), "--timings", timings, server.url("/big.bin"));
+
+            assertEquals(0, run.exit(), run.stderr());
+        }
+        assertArrayEquals(body, Files.readAllBytes(dir.resolve("big.bin")));
+        assertEquals(1, server.connections());
+        List<Timing> records = Timing.readCsv(timings);
+        assertEquals(List.of("new", "reused"), column(records, "connection"));
+        assertEquals(records.get(0).get("local_address"), records.get(1).get("local_address"));
+    }
+
+    @Test
     void theRestOpensAConnectionFromTheSourceThePolicyPicksForTheFileSize() throws IOException {
         byte[] body = bytes(100_000);
         server.put("/big.bin", Resource.of(body, "application/octet-stream"));

@@ -41,6 +41,19 @@ public final class CorpusGenerator {
         this.sweepSeed = master.nextLong();
     }
 
+    private CorpusGenerator(CorpusGenerator full, int stride) {
+        this.seed = full.seed;
+        this.news = full.news.everyNth(stride);
+        this.photo = full.photo.everyNth(stride);
+        this.bulkSeed = full.bulkSeed;
+        this.sweepSeed = full.sweepSeed;
+    }
+
+    /** The same corpus with pages of every {@code stride}-th object (1: the full pages), for short runs. */
+    public CorpusGenerator shortened(int stride) {
+        return new CorpusGenerator(this, stride);
+    }
+
     /** Where the sweep object of a size lives, relative to the corpus. */
     public static String sweepPath(long bytes) {
         return "sweep/" + bytes + ".bin";

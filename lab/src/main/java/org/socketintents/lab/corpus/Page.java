@@ -1,12 +1,22 @@
 package org.socketintents.lab.corpus;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** A generated page: its profile and its objects in the order the page references them. */
 public record Page(PageProfile profile, List<PageObject> objects) {
 
     public Page {
         objects = List.copyOf(objects);
+    }
+
+    /** Every {@code stride}-th object in page order, from the first: a shorter page of the same making. */
+    public Page everyNth(int stride) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride must be at least 1: " + stride);
+        }
+        return new Page(profile, IntStream.iterate(0, i -> i < objects.size(), i -> i + stride)
+                .mapToObj(objects::get).toList());
     }
 
     public long totalBytes() {

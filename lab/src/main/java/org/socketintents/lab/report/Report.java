@@ -7,16 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+
+import org.jfree.chart.JFreeChart;
 
 import org.socketintents.lab.scenario.BulkVersusQuery;
 import org.socketintents.lab.scenario.FileSizeSweep;
 import org.socketintents.lab.scenario.Measurement;
 import org.socketintents.lab.scenario.OffloadByFileSize;
+import org.socketintents.lab.scenario.Variant;
 
 /**
  * report.md and the figures of a results directory: per scenario a plot like the paper's figure, a table of
@@ -37,11 +43,18 @@ public final class Report {
         StringBuilder md = new StringBuilder("# Socket Intents lab: results\n\n").append(heading).append("\n\n");
         List<Measurement> s1 = of(BulkVersusQuery.NAME);
         if (!s1.isEmpty()) {
-            Charts.save(Charts.pageLoadBoxPlot("Page load time next to a bulk download (cf. Figure 5)", s1),
-                    dir.resolve(BulkVersusQuery.NAME));
+            List<Measurement> pages = s1.stream().filter(m -> !BulkVersusQuery.isBulk(m)).toList();
+            List<Measurement> bulk = s1.stream().filter(BulkVersusQuery::isBulk).toList();
+            List<JFreeChart> charts = new ArrayList<>(List.of(
+                    Charts.pageLoadBoxPlot("Page load time next to a bulk download (cf. Figure 5)", pages)));
+            if (!bulk.isEmpty()) {
+                charts.add(Charts.bulkThroughputBoxPlot("The bulk download meanwhile", bulk));
+            }
+            Charts.saveSideBySide(charts, dir.resolve(BulkVersusQuery.NAME));
             md.append("## Scenario 1: bulk transfer vs. query (Figure 5)\n\n")
-                    .append(figure(BulkVersusQuery.NAME)).append(pageTable(s1)).append('\n')
-                    .append(scenarioOneComparison(s1)).append('\n');
+                    .append(figure(BulkVersusQuery.NAME)).append(pageTable(pages)).append('\n')
+                    .append(bulk.isEmpty() ? "" : bulkTable(bulk) + "\n")
+                    .append(scenarioOneComparison(pages, bulk)).append('\n');
         }
         List<Measurement> sweep = of(FileSizeSweep.NAME);
         if (!sweep.isEmpty()) {
@@ -59,6 +72,7 @@ public final class Report {
                     .append(figure(OffloadByFileSize.NAME)).append(pageTable(offload)).append('\n')
                     .append(offloadComparison(offload)).append('\n');
         }
+        md.append(fallbacks());
         long failed = measurements.stream().filter(m -> !m.valid()).count();
         md.append(failed == 0 ? "All measurements are complete.\n"
                 : failed + " measurement(s) had failed requests and are left out of figures and tables.\n");
@@ -100,7 +114,7 @@ public final class Report {
         for (long size : new TreeSet<>(ms.stream().map(Measurement::bytes).toList())) {
             t.append(String.format(Locale.ROOT, "| %d KiB |", size / 1024));
             for (String variant : variants) {
-                OptionalDouble median = median(ms, variant, m -> m.bytes() == size);
+                OptionalDouble median = median(ms, variant, m -> m.bytes() == size, Report::seconds);
                 t.append(median.isPresent() ? String.format(Locale.ROOT, " %.2f s |", median.getAsDouble()) : " - |");
             }
             t.append('\n');
@@ -108,15 +122,43 @@ public final class Report {
         return t.toString();
     }
 
-    private static String scenarioOneComparison(List<Measurement> ms) {
+    private static String bulkTable(List<Measurement> ms) {
+        StringBuilder t = new StringBuilder("| bulk download beside | variant | n | median | Q1 | Q3 | link |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (String subject : ordered(ms, Measurement::subject)) {
+            for (String variant : ordered(ms, Measurement::variant)) {
+                List<Measurement> cell = ms.stream().filter(m -> m.valid() && m.subject().equals(subject)
+                        && m.variant().equals(variant)).toList();
+                if (!cell.isEmpty()) {
+                    Quartiles q = Quartiles.of(cell.stream().map(Measurement::megabitsPerSecond).toList());
+                    t.append(String.format(Locale.ROOT,
+                            "| %s | %s | %d | %.2f Mbit/s | %.2f Mbit/s | %.2f Mbit/s | %s |%n",
+                            BulkVersusQuery.pageBeside(subject), variant, q.count(), q.median(), q.q1(), q.q3(),
+                            cell.get(0).requestsByLink().replace("=1", "")));
+                }
+            }
+        }
+        return t.toString();
+    }
+
+    private static String scenarioOneComparison(List<Measurement> pages, List<Measurement> bulk) {
         StringBuilder out = new StringBuilder("Paper: with the category policy the page loads over i1 while the bulk"
                 + " download takes i2, which \"improves the page download performance by more than a factor of 60%"
-                + "\"; i2 alone beats i1 alone; the photo page loads faster than the news page.\n\nHere:\n\n");
-        for (String page : ordered(ms, Measurement::subject)) {
+                + " without penalizing the bulk download\"; i2 alone beats i1 alone; the photo page loads faster than"
+                + " the news page.\n\nHere:\n\n");
+        for (String page : ordered(pages, Measurement::subject)) {
             out.append("- ").append(page).append(": category ")
-                    .append(change(ms, page, "category", "i1-only")).append(" vs. i1 only, ")
-                    .append(change(ms, page, "category", "i2-only")).append(" vs. i2 only; i2 only ")
-                    .append(change(ms, page, "i2-only", "i1-only")).append(" vs. i1 only.\n");
+                    .append(change(pages, page, "category", "i1-only")).append(" vs. i1 only, ")
+                    .append(change(pages, page, "category", "i2-only")).append(" vs. i2 only; i2 only ")
+                    .append(change(pages, page, "i2-only", "i1-only")).append(" vs. i1 only.\n");
+        }
+        for (String subject : ordered(bulk, Measurement::subject)) {
+            out.append("- the bulk download while the ").append(BulkVersusQuery.pageBeside(subject))
+                    .append(" page loaded (median goodput): category ").append(rate(bulk, subject, "category"))
+                    .append(", i1 only ").append(rate(bulk, subject, "i1-only"))
+                    .append(", i2 only ").append(rate(bulk, subject, "i2-only")).append("; category ")
+                    .append(rateChange(bulk, subject, "category", "i1-only")).append(" than i1 only, ")
+                    .append(rateChange(bulk, subject, "category", "i2-only")).append(" than i2 only.\n");
         }
         return out.toString();
     }
@@ -125,8 +167,8 @@ public final class Report {
         TreeSet<Long> sizes = new TreeSet<>(ms.stream().map(Measurement::bytes).toList());
         Long crossover = null;
         for (long size : sizes.descendingSet()) {
-            OptionalDouble i1 = median(ms, "i1-only", m -> m.bytes() == size);
-            OptionalDouble i2 = median(ms, "i2-only", m -> m.bytes() == size);
+            OptionalDouble i1 = median(ms, "i1-only", m -> m.bytes() == size, Report::seconds);
+            OptionalDouble i2 = median(ms, "i2-only", m -> m.bytes() == size, Report::seconds);
             if (i1.isEmpty() || i2.isEmpty() || i2.getAsDouble() >= i1.getAsDouble()) {
                 break;
             }
@@ -149,10 +191,10 @@ public final class Report {
                         .reduce("", String::concat);
     }
 
-    /** "35 % faster" or "12 % slower": the median of {@code variant} against that of {@code baseline}. */
-    private static String change(List<Measurement> ms, String page, String variant, String baseline) {
-        OptionalDouble ours = median(ms, variant, m -> m.subject().equals(page));
-        OptionalDouble theirs = median(ms, baseline, m -> m.subject().equals(page));
+    /** "35 % faster" or "12 % slower": the median time of {@code variant} against that of {@code baseline}. */
+    private static String change(List<Measurement> ms, String subject, String variant, String baseline) {
+        OptionalDouble ours = median(ms, variant, subject, Report::seconds);
+        OptionalDouble theirs = median(ms, baseline, subject, Report::seconds);
         if (ours.isEmpty() || theirs.isEmpty()) {
             return "(not measured)";
         }
@@ -160,11 +202,55 @@ public final class Report {
         return String.format(Locale.ROOT, "%.0f %% %s", Math.abs(saving) * 100, saving >= 0 ? "faster" : "slower");
     }
 
-    private static OptionalDouble median(List<Measurement> ms, String variant,
-            Predicate<Measurement> filter) {
-        List<Double> seconds = ms.stream().filter(m -> m.valid() && m.variant().equals(variant) && filter.test(m))
-                .map(m -> m.millis() / 1000).toList();
-        return seconds.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Quartiles.of(seconds).median());
+    private static String rate(List<Measurement> ms, String subject, String variant) {
+        OptionalDouble median = median(ms, variant, subject, Measurement::megabitsPerSecond);
+        return median.isEmpty() ? "(not measured)"
+                : String.format(Locale.ROOT, "%.2f Mbit/s", median.getAsDouble());
+    }
+
+    /** "35 % more" or "12 % less": the median goodput of {@code variant} against that of {@code baseline}. */
+    private static String rateChange(List<Measurement> ms, String subject, String variant, String baseline) {
+        OptionalDouble ours = median(ms, variant, subject, Measurement::megabitsPerSecond);
+        OptionalDouble theirs = median(ms, baseline, subject, Measurement::megabitsPerSecond);
+        if (ours.isEmpty() || theirs.isEmpty()) {
+            return "(not measured)";
+        }
+        double gain = ours.getAsDouble() / theirs.getAsDouble() - 1;
+        return String.format(Locale.ROOT, "%.0f %% %s", Math.abs(gain) * 100, gain >= 0 ? "more" : "less");
+    }
+
+    /**
+     * Runs of a single-interface variant with requests on another link: the MAM's decision fell back to the OS
+     * default (which takes the first link), so those runs measured a mix of variants.
+     */
+    private String fallbacks() {
+        List<String> mixed = new ArrayList<>();
+        for (Measurement m : measurements) {
+            Optional<String> link = Variant.onlyLink(m.variant());
+            if (link.isPresent() && !m.requestsByLink().isEmpty()
+                    && !m.requestsByLink().matches(Pattern.quote(link.get()) + "=\\d+")) {
+                mixed.add(String.format(Locale.ROOT, "%s %s %s run %d: %s", m.scenario(), m.variant(), m.subject(),
+                        m.repetition(), m.requestsByLink()));
+            }
+        }
+        return mixed.isEmpty() ? "" : "Decisions that fell back to the OS default (requests of a single-interface"
+                + " variant on another link; see the variant's mam.log): " + String.join("; ", mixed) + ".\n\n";
+    }
+
+    private static double seconds(Measurement m) {
+        return m.millis() / 1000;
+    }
+
+    private static OptionalDouble median(List<Measurement> ms, String variant, String subject,
+            ToDoubleFunction<Measurement> value) {
+        return median(ms, variant, m -> m.subject().equals(subject), value);
+    }
+
+    private static OptionalDouble median(List<Measurement> ms, String variant, Predicate<Measurement> filter,
+            ToDoubleFunction<Measurement> value) {
+        List<Double> values = ms.stream().filter(m -> m.valid() && m.variant().equals(variant) && filter.test(m))
+                .map(value::applyAsDouble).toList();
+        return values.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Quartiles.of(values).median());
     }
 
     private static List<String> ordered(List<Measurement> ms, Function<Measurement, String> key) {

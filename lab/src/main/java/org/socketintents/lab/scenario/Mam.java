@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.socketintents.lab.os.FileTrees;
+import org.socketintents.lab.testbed.LabState;
 import org.socketintents.lab.topology.Layout;
 
 /**
  * The MAM runtime in the client namespace, configured for one variant. Its configuration and log stay with the
- * results; the framework cache (a copy of every bundle) is removed when it stops.
+ * results; its socket and framework cache (a copy of every bundle) live in the lab's state directory, which goes
+ * with the lab however the run ends, and the cache is removed when the MAM stops.
  */
 final class Mam implements AutoCloseable {
 
@@ -30,14 +32,15 @@ final class Mam implements AutoCloseable {
     }
 
     /** Writes the configuration under {@code dir} and returns once the MAM listens on its socket. */
-    static Mam start(Tools tools, Layout layout, Variant variant, Path dir) throws IOException, InterruptedException {
+    static Mam start(Tools tools, Layout layout, Variant variant, Path dir, LabState state)
+            throws IOException, InterruptedException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
-        Path socket = dir.resolve("mam.sock");
+        Path socket = state.mamSocket();
         Files.deleteIfExists(socket);
         for (Map.Entry<String, String> file : new MamConfiguration(layout, variant, socket).files().entrySet()) {
             Files.writeString(conf.resolve(file.getKey()), file.getValue());
         }
-        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path cache = Files.createDirectories(state.mamCache());
         ClientProcess process = ClientProcess.start(layout.clientNamespace(), List.of(tools.mam().toString(), "--daemon"),
                 Map.of("SOCKET_INTENTS_CONF", conf.toString(), "SOCKET_INTENTS_CACHE", cache.toString()),
                 dir.resolve("mam.log"));

@@ -10,15 +10,16 @@ import org.socketintents.lab.topology.Link;
 import org.socketintents.lab.topology.LinkLayout;
 
 /**
- * The MAM's configuration directory for one variant: its socket and active policy, one interface file per link
- * with the figures of the description (what the paper's policies are told about the links), and the variant's
- * policy configuration. Pure: file name to content.
+ * The MAM's configuration directory for one variant: its socket, active policy and the lab's policy budget
+ * ({@link DecisionBudget}), one interface file per link with the figures of the description (what the paper's
+ * policies are told about the links), and the variant's policy configuration. Pure: file name to content.
  */
 public record MamConfiguration(Layout layout, Variant variant, Path socket) {
 
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("org.socketintents.mam.cfg", "socket.path = " + socket + "\npolicy = " + variant.policy() + "\n");
+        files.put("org.socketintents.mam.cfg", "socket.path = " + socket + "\npolicy = " + variant.policy() + "\n"
+                + DecisionBudget.LAB.mamSetting());
         for (LinkLayout linkLayout : layout.links()) {
             Link link = linkLayout.link();
             files.put("org.socketintents.netmon.interface-" + link.name() + ".cfg",

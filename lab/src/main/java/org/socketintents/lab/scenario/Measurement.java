@@ -39,6 +39,11 @@ public record Measurement(String scenario, String variant, String subject, long 
         return new Measurement(scenario, variant, subject, bytes, repetition, end - start, perLink.toString(), failed);
     }
 
+    /** The bytes over the time, in Mbit/s: the goodput of a transfer measured over a window. */
+    public double megabitsPerSecond() {
+        return bytes * 8 / millis / 1000;
+    }
+
     public boolean valid() {
         return failedRequests == 0 && !Double.isNaN(millis);
     }

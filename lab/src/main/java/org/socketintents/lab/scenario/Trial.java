@@ -5,13 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
+import org.socketintents.lab.os.CommandRunner;
+import org.socketintents.lab.os.TcpConnection;
+import org.socketintents.lab.os.TcpConnections;
 import org.socketintents.lab.topology.Layout;
 
 /** What a scenario needs for one repetition of one variant: the lab, the MAM, a directory, siget. */
-public record Trial(Tools tools, Layout layout, Path mamSocket, Path dir, String scenario, Variant variant,
-        int repetition, RunProfile profile) {
+public record Trial(Tools tools, Layout layout, CommandRunner shell, Path mamSocket, Path dir, String scenario,
+        Variant variant, int repetition, RunProfile profile) {
 
     /** Longest a single siget run may take before it counts as failed. */
     static final Duration SIGET_TIMEOUT = Duration.ofMinutes(5);
@@ -28,8 +30,13 @@ public record Trial(Tools tools, Layout layout, Path mamSocket, Path dir, String
     /** Starts siget in the client namespace; its messages go to siget.log in the trial's directory. */
     ClientProcess start(SigetCommand command) throws IOException {
         Files.createDirectories(dir);
-        return ClientProcess.start(layout.clientNamespace(), command.argv(tools.siget(), mamSocket), Map.of(),
-                dir.resolve("siget.log"));
+        return ClientProcess.start(layout.clientNamespace(), command.argv(tools.siget(), mamSocket),
+                DecisionBudget.LAB.sigetEnvironment(), dir.resolve("siget.log"));
+    }
+
+    /** The client namespace's established TCP connections now. */
+    List<TcpConnection> clientConnections() throws IOException {
+        return TcpConnections.of(shell, layout.clientNamespace());
     }
 
     /** The timings siget wrote, or none if it wrote none (it failed before the first request). */

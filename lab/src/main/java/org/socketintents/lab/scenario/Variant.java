@@ -2,6 +2,7 @@ package org.socketintents.lab.scenario;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One way of running a scenario: the MAM's active policy and that policy's configuration (PID to key/values).
@@ -16,10 +17,18 @@ public record Variant(String label, String policy, Map<String, Map<String, Strin
         }
     }
 
+    private static final String ONLY = "-only";
+
     /** The paper's baselines: every connection over one interface. */
     public static Variant only(String linkName) {
-        return new Variant(linkName + "-only", "fixed",
+        return new Variant(linkName + ONLY, "fixed",
                 Map.of("org.socketintents.policy.fixed", Map.of("interface", linkName)));
+    }
+
+    /** The link a variant label of {@link #only} names, e.g. "i2" for "i2-only". */
+    public static Optional<String> onlyLink(String label) {
+        return label.endsWith(ONLY) ? Optional.of(label.substring(0, label.length() - ONLY.length()))
+                : Optional.empty();
     }
 
     /** Scenario 1's Socket Intents policy: bulk transfers to bandwidth, queries to latency. */

@@ -43,6 +43,19 @@ public record LabState(String name, Path dir) {
         return dir.resolve("servers");
     }
 
+    /**
+     * Where a MAM started for the lab listens. A short path on purpose: a Unix socket's path has at most 107
+     * bytes, and the MAM binds a longer private name next to it before linking this one.
+     */
+    public Path mamSocket() {
+        return dir.resolve("mam.sock");
+    }
+
+    /** The framework cache of a MAM started for the lab: it goes with the lab, however the lab ends. */
+    public Path mamCache() {
+        return dir.resolve("mam-cache");
+    }
+
     /** The layout of the running lab, from the description its daemon stored. */
     public Layout layout() throws IOException, DescriptionException {
         if (!Files.isRegularFile(readyFile()) || daemonPid().isEmpty()) {

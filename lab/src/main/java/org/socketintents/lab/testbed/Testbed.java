@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.socketintents.lab.delay.DelayLine;
@@ -16,6 +18,7 @@ import org.socketintents.lab.os.NetNamespace;
 import org.socketintents.lab.os.Processes;
 import org.socketintents.lab.os.CommandRunner;
 import org.socketintents.lab.os.FileTrees;
+import org.socketintents.lab.os.TcpConnections;
 import org.socketintents.lab.topology.Layout;
 import org.socketintents.lab.topology.LinkLayout;
 import org.socketintents.lab.topology.TopologyCommands;
@@ -30,8 +33,6 @@ public final class Testbed implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Testbed.class.getName());
     /** Per-namespace resolv.conf that "ip netns exec" mounts over /etc/resolv.conf. */
     private static final Path NETNS_ETC = Path.of("/etc/netns");
-    private static final Path ALLOWED_CONGESTION_CONTROL =
-            Path.of("/proc/sys/net/ipv4/tcp_allowed_congestion_control");
     private static final Duration PROCESS_GRACE = Duration.ofSeconds(5);
     /** glibc's resolver reads at most three name servers. */
     private static final int MAX_NAME_SERVERS = 3;
@@ -40,6 +41,7 @@ public final class Testbed implements AutoCloseable {
     private final CommandRunner shell;
     private final List<DelayLine> lines = new ArrayList<>();
     private final List<String> createdNamespaces = new ArrayList<>();
+    private List<LinkCongestionControl> congestionControl = List.of();
     private boolean closed;
 
     private Testbed(Layout layout, CommandRunner shell) {
@@ -65,17 +67,27 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
-    /** Linux lets a namespace other than the root use only the algorithms the root namespace allows. */
+    /** The lab never runs another algorithm than the one described: one the kernel lacks is an error. */
     private static void checkCongestionControl(Layout layout) throws IOException {
         Optional<String> wanted = layout.description().congestionControl();
         if (wanted.isPresent()) {
-            List<String> allowed = List.of(Files.readString(ALLOWED_CONGESTION_CONTROL).trim().split("\\s+"));
-            if (!allowed.contains(wanted.get())) {
-                throw new IOException("TCP congestion control " + wanted.get() + " is not allowed in namespaces "
-                        + "(allowed: " + String.join(" ", allowed) + "); as root in the root namespace: sysctl -w "
-                        + "net.ipv4.tcp_allowed_congestion_control=\"" + String.join(" ", allowed) + " "
-                        + wanted.get() + "\"");
+            Set<String> available = TcpConnections.available();
+            if (!available.contains(wanted.get())) {
+                throw new IOException("TCP congestion control " + wanted.get() + " is not available in this kernel"
+                        + " (available: " + String.join(" ", new TreeSet<>(available)) + "; a module loads with"
+                        + " \"modprobe tcp_" + wanted.get() + "\"); choose another with --congestion-control or in"
+                        + " the description");
             }
+        }
+    }
+
+    /** What live connections run on every link; with a described algorithm, anything else is an error. */
+    private void verifyCongestionControl() throws IOException {
+        congestionControl = CongestionControlProbe.probe(layout, shell);
+        Optional<String> wanted = layout.description().congestionControl();
+        if (wanted.isPresent() && !congestionControl.stream().allMatch(l -> l.runs(wanted.get()))) {
+            throw new IOException("the lab sets TCP congestion control " + wanted.get() + " but its connections run "
+                    + LinkCongestionControl.summary(congestionControl));
         }
     }
 
@@ -95,6 +107,7 @@ public final class Testbed implements AutoCloseable {
         shell.run(commands.defaultRoute());
         writeResolvConf();
         lines.forEach(DelayLine::start);
+        verifyCongestionControl();
     }
 
     private void writeResolvConf() throws IOException {
@@ -107,6 +120,11 @@ public final class Testbed implements AutoCloseable {
 
     public Layout layout() {
         return layout;
+    }
+
+    /** The congestion control that TCP connections over each link ran when the lab was built, both ends. */
+    public List<LinkCongestionControl> congestionControl() {
+        return congestionControl;
     }
 
     /** The delay line of the named link. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Reads the lab's description format. Line based, '#' starts a comment, tokens are separated by blanks:
  *
  * <pre>
- * tcp-congestion-control reno           # optional; default: what new namespaces get (the root's default)
+ * tcp-congestion-control cubic          # optional; default: what new namespaces get (the root's default)
  * host news.lab photo.lab               # names the lab DNS answers (any number of host lines)
  * link i1                               # a client interface; the lines below belong to it
  *   down delay 5ms rate 6Mbit queue 100ms
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 public final class DescriptionParser {
 
     private static final Pattern HOST = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z]{2,63}");
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+");
 
     private final String source;
     private final List<Link> links = new ArrayList<>();
@@ -97,7 +96,7 @@ public final class DescriptionParser {
             }
             case "tcp-congestion-control" -> {
                 expectCount(tokens, 2, "tcp-congestion-control NAME");
-                if (!TOKEN.matcher(tokens[1]).matches()) {
+                if (!Description.isCongestionControlName(tokens[1])) {
                     throw new IllegalArgumentException("not a congestion control name: " + tokens[1]);
                 }
                 congestionControl = tokens[1];

@@ -24,6 +24,10 @@ public record LinkLayout(Link link, int number) {
         return "10.200." + number + ".1";
     }
 
+    public String subnet() {
+        return "10.200." + number + ".0/" + PREFIX_LENGTH;
+    }
+
     public int routingTable() {
         return 100 + number;
     }

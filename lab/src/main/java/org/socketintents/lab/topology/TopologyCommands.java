@@ -7,6 +7,12 @@ import java.util.List;
  * The ip, tc and sysctl command lines that build a lab around its TUN devices. Pure: it only spells the commands,
  * {@code Testbed} runs them. The TUN devices themselves are created by the delay line, directly inside the
  * namespaces, between {@link #namespaceSettings()} and {@link #linkSettings(LinkLayout)}.
+ *
+ * <p>The described congestion control is a metric ({@code congctl}) of every route a link's traffic takes, on both
+ * ends: TCP takes it from the route of each connection, active or passive. The namespace-wide default
+ * (net.ipv4.tcp_congestion_control) would not do: outside the root namespace Linux accepts only the algorithms the
+ * root allows (net.ipv4.tcp_allowed_congestion_control, a host-wide setting the lab leaves alone), while a route's
+ * algorithm only has to be available in the kernel.
  */
 public final class TopologyCommands {
 
@@ -23,17 +29,14 @@ public final class TopologyCommands {
         return layout.namespaces().stream().map(ns -> List.of("ip", "netns", "add", ns)).toList();
     }
 
-    /** Loopback, IPv6 off (no stray router solicitations on the links), congestion control, MPTCP limits. */
+    /** Loopback, IPv6 off (no stray router solicitations on the links), MPTCP limits. */
     public List<List<String>> namespaceSettings() {
         String limit = Integer.toString(Math.min(MPTCP_LIMIT_MAX, Math.max(2, layout.links().size())));
         List<List<String>> commands = new ArrayList<>();
         for (String ns : layout.namespaces()) {
             commands.add(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
-            List<String> sysctl = new ArrayList<>(List.of("ip", "netns", "exec", ns, "sysctl", "-q", "-w",
+            commands.add(List.of("ip", "netns", "exec", ns, "sysctl", "-q", "-w",
                     "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"));
-            layout.description().congestionControl()
-                    .ifPresent(cc -> sysctl.add("net.ipv4.tcp_congestion_control=" + cc));
-            commands.add(List.copyOf(sysctl));
             commands.add(List.of("ip", "-n", ns, "mptcp", "limits", "set",
                     "subflow", limit, "add_addr_accepted", limit));
         }
@@ -48,8 +51,13 @@ public final class TopologyCommands {
         List<List<String>> commands = new ArrayList<>();
         commands.addAll(device(cli, link.clientDevice(), link.clientAddress()));
         commands.addAll(device(srv, link.serverDevice(), link.serverAddress()));
+        layout.description().congestionControl().ifPresent(cc -> {
+            commands.add(subnetRoute(cli, link.clientDevice(), link.subnet(), link.clientAddress(), cc));
+            commands.add(subnetRoute(srv, link.serverDevice(), link.subnet(), link.serverAddress(), cc));
+        });
         // Binding a source address alone does not choose the link: without this rule the SYN follows the main table.
-        commands.add(List.of("ip", "-n", cli, "route", "add", "default", "dev", link.clientDevice(), "table", table));
+        commands.add(route(List.of("ip", "-n", cli, "route", "add", "default", "dev", link.clientDevice(),
+                "table", table)));
         commands.add(List.of("ip", "-n", cli, "rule", "add", "from", link.clientAddress(), "table", table,
                 "priority", Integer.toString(link.rulePriority())));
         commands.addAll(shaper(cli, link.clientDevice(), link.link().up()));
@@ -61,8 +69,21 @@ public final class TopologyCommands {
 
     /** Connections that bind no source address leave by the first link. */
     public List<String> defaultRoute() {
-        return List.of("ip", "-n", layout.clientNamespace(), "route", "add", "default",
-                "dev", layout.links().get(0).clientDevice());
+        return route(List.of("ip", "-n", layout.clientNamespace(), "route", "add", "default",
+                "dev", layout.links().get(0).clientDevice()));
+    }
+
+    /** A route command with the described congestion control, if any. */
+    private List<String> route(List<String> command) {
+        List<String> full = new ArrayList<>(command);
+        layout.description().congestionControl().ifPresent(cc -> full.addAll(List.of("congctl", cc)));
+        return List.copyOf(full);
+    }
+
+    /** The link's subnet route as the kernel adds it with the address, with a congestion control. */
+    private static List<String> subnetRoute(String ns, String device, String subnet, String source, String cc) {
+        return List.of("ip", "-n", ns, "route", "replace", subnet, "dev", device, "proto", "kernel", "scope", "link",
+                "src", source, "congctl", cc);
     }
 
     private static List<List<String>> device(String ns, String device, String address) {

@@ -3,6 +3,7 @@ package org.socketintents.lab.corpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,6 +81,22 @@ class CorpusGeneratorTest {
         assertEquals(3 << 20, a.get("bulk/bulk.bin").length);
         assertTrue(!Files.exists(dir.resolve("c/bulk")));
         assertNotEquals(new String(a.get("news/manifest.csv")), Files.readString(dir.resolve("c/news/manifest.csv")));
+    }
+
+    @Test
+    void aShortenedCorpusKeepsEveryNthObjectUnchangedAndTheRestOfTheCorpus() {
+        CorpusGenerator full = new CorpusGenerator(9);
+        CorpusGenerator shortened = full.shortened(3);
+
+        List<PageObject> news = full.pages().get(0).objects();
+        List<PageObject> kept = shortened.pages().get(0).objects();
+        assertEquals((news.size() + 2) / 3, kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            assertEquals(news.get(3 * i), kept.get(i));
+        }
+        assertEquals(full.pages(), full.shortened(1).pages());
+        assertEquals(full.summary(0).lines().findFirst(), shortened.summary(0).lines().findFirst());
+        assertThrows(IllegalArgumentException.class, () -> full.shortened(0));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketintents.lab.os.TcpConnection;
+import org.socketintents.lab.topology.Description;
 import org.socketintents.lab.topology.Descriptions;
 import org.socketintents.lab.topology.Layout;
 
@@ -32,7 +34,8 @@ class ScenarioPartsTest {
 
         Map<String, String> files = new MamConfiguration(layout, Variant.only("i2"), Path.of("/r/mam.sock")).files();
 
-        assertEquals("socket.path = /r/mam.sock\npolicy = fixed\n", files.get("org.socketintents.mam.cfg"));
+        assertEquals("socket.path = /r/mam.sock\npolicy = fixed\npolicy.budget.ms = 1000\n",
+                files.get("org.socketintents.mam.cfg"));
         assertEquals("name = i1\nbandwidth.down = 6000000\nbandwidth.up = 768000\nrtt = 10\ndns = 10.200.1.1\n",
                 files.get("org.socketintents.netmon.interface-i1.cfg"));
         assertTrue(files.get("org.socketintents.netmon.interface-i2.cfg").contains("rtt = 70\n"));
@@ -47,6 +50,54 @@ class ScenarioPartsTest {
         assertEquals("category", Variant.category().policy());
         assertEquals("round-robin", Variant.roundRobin().policy());
         assertThrows(IllegalArgumentException.class, () -> new Variant("Bad Label", "fixed", Map.of()));
+        assertEquals(Optional.of("i2"), Variant.onlyLink(Variant.only("i2").label()));
+        assertEquals(Optional.empty(), Variant.onlyLink(Variant.category().label()));
+    }
+
+    @Test
+    void sigetWaitsForTheMamLongerThanThePolicyBudget() {
+        DecisionBudget budget = DecisionBudget.LAB;
+
+        assertTrue(budget.connect().compareTo(budget.policy()) > 0);
+        assertTrue(budget.resolve().compareTo(budget.connect()) >= 0);
+        assertEquals(Map.of("SIGET_JAVA_OPTS",
+                "-Dsocketintents.timeout.ms=2000 -Dsocketintents.resolve.timeout.ms=3000"), budget.sigetEnvironment());
+    }
+
+    @Test
+    void theBulkWindowCountsWhatTheBulkConnectionReceivedMeanwhile() {
+        Layout layout = new Layout("si-lab-run", paper());
+        TcpConnection bulk = new TcpConnection("10.200.2.2:44117", "10.200.1.1:80", "cubic", 1_000_000);
+        TcpConnection page = new TcpConnection("10.200.1.2:40020", "10.200.1.1:80", "cubic", 5_000);
+        TcpConnection later = new TcpConnection("10.200.2.2:44117", "10.200.1.1:80", "cubic", 7_000_000);
+
+        BulkWindow window = BulkWindow.open(List.of(bulk), 1_000_000_000L).orElseThrow();
+        Measurement m = window.close(List.of(page, later), 5_000_000_000L, layout, "bulk-vs-query", "category",
+                BulkVersusQuery.bulkSubject("news"), 2);
+
+        assertEquals(new Measurement("bulk-vs-query", "category", "bulk:news", 6_000_000, 2, 4000, "i2=1", 0), m);
+        assertTrue(BulkVersusQuery.isBulk(m));
+    }
+
+    @Test
+    void aBulkWindowNeedsTheOneWebConnectionAndFailsWhenItIsGone() {
+        Layout layout = new Layout("si-lab-run", paper());
+        TcpConnection bulk = new TcpConnection("10.200.2.2:44117", "10.200.1.1:80", "cubic", 1_000_000);
+        TcpConnection other = new TcpConnection("10.200.1.2:40020", "10.200.1.1:80", "cubic", 5_000);
+
+        assertTrue(BulkWindow.open(List.of(), 0).isEmpty());
+        assertTrue(BulkWindow.open(List.of(bulk, other), 0).isEmpty());
+        Measurement gone = BulkWindow.open(List.of(bulk), 0).orElseThrow()
+                .close(List.of(other), 1_000_000_000L, layout, "bulk-vs-query", "i2-only", "bulk:photo", 1);
+        assertFalse(gone.valid());
+    }
+
+    private static Description paper() {
+        try {
+            return Descriptions.load("paper");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -119,9 +170,28 @@ class ScenarioPartsTest {
         assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.named(List.of("scenario-9")));
         for (Scenario s : ScenarioRunner.named(List.of())) {
             assertEquals(1, RunProfile.SMOKE.repetitions(s));
-            assertTrue(RunProfile.FULL.repetitions(s) >= 3);
+            assertTrue(RunProfile.HOUR.repetitions(s) >= 3);
         }
-        assertEquals(21, RunProfile.FULL.sweepSizes().size());
-        assertTrue(RunProfile.FULL.bulkBytes() >= 48_000_000);
+        for (RunProfile profile : RunProfile.ALL) {
+            assertTrue(profile.bulkBytes() >= 48_000_000, profile.name());
+            assertEquals(profile, RunProfile.named(profile.name()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> RunProfile.named("weekend"));
+    }
+
+    @Test
+    void thePaperProfileIsThePapersEvaluation() {
+        List<Scenario> scenarios = ScenarioRunner.named(List.of());
+        List<Long> sweep = RunProfile.PAPER.sweepSizes();
+
+        assertEquals(List.of(30, 15, 15), scenarios.stream().map(RunProfile.PAPER::repetitions).toList());
+        assertEquals(200, sweep.size());
+        assertEquals(10 * 1024, sweep.get(0));
+        assertEquals(20 * 1024, sweep.get(1));
+        assertEquals(2000 * 1024, sweep.get(sweep.size() - 1));
+        assertEquals(1, RunProfile.PAPER.pageStride(), "the paper's pages, whole");
+        RunProfile five = RunProfile.PAPER.withRepetitions(scenarios.subList(0, 1), 5);
+        assertEquals(5, five.repetitions(scenarios.get(0)));
+        assertEquals(sweep, five.sweepSizes());
     }
 }

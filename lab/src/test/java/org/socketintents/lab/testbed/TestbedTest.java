@@ -51,6 +51,13 @@ class TestbedTest {
         LinkLayout b = layout.link("b");
         try (Testbed testbed = Testbed.start(layout, new Shell(), DelayTuning.DEFAULT)) {
             assertTrue(NetNamespace.exists(layout.clientNamespace()) && NetNamespace.exists(layout.serverNamespace()));
+            // Building the lab sent packets of its own: the congestion control check's connections.
+            DelayLine lineA = testbed.line("a");
+            DelayLine lineB = testbed.line("b");
+            long aUp = lineA.counters(Direction.UP).delivered();
+            long aDown = lineA.counters(Direction.DOWN).delivered();
+            long bUp = lineB.counters(Direction.UP).delivered();
+            long bDown = lineB.counters(Direction.DOWN).delivered();
 
             // From b's client address to a's server address: the source rule sends it over b, the reply returns on b.
             double[] viaB = new UdpEchoProbe().rttMillis(new Endpoint(layout.clientNamespace(), b.clientAddress()),
@@ -62,16 +69,36 @@ class TestbedTest {
             assertEquals(10, viaA.length);
             assertTrue(Arrays.stream(viaB).min().orElseThrow() >= 20.0, "b's RTT is at least 8 + 12 ms");
             assertTrue(Arrays.stream(viaA).min().orElseThrow() >= 5.0, "a's RTT is at least 2 + 3 ms");
-            DelayLine lineA = testbed.line("a");
-            DelayLine lineB = testbed.line("b");
-            assertEquals(10, lineA.counters(Direction.UP).delivered());
-            assertEquals(10, lineA.counters(Direction.DOWN).delivered());
-            assertEquals(10, lineB.counters(Direction.UP).delivered());
-            assertEquals(10, lineB.counters(Direction.DOWN).delivered());
+            assertEquals(aUp + 10, lineA.counters(Direction.UP).delivered());
+            assertEquals(aDown + 10, lineA.counters(Direction.DOWN).delivered());
+            assertEquals(bUp + 10, lineB.counters(Direction.UP).delivered());
+            assertEquals(bDown + 10, lineB.counters(Direction.DOWN).delivered());
             assertEquals(0, lineB.counters(Direction.UP).dropped());
         }
         assertFalse(NetNamespace.exists(layout.clientNamespace()));
         assertFalse(NetNamespace.exists(layout.serverNamespace()));
+    }
+
+    @Test
+    void connectionsOverEveryLinkRunTheDescribedCongestionControlAtBothEnds() throws Exception {
+        Layout reno = new Layout(layout.name(), layout.description().withCongestionControl("reno"));
+
+        try (Testbed testbed = Testbed.start(reno, new Shell(), DelayTuning.DEFAULT)) {
+            assertEquals(List.of(new LinkCongestionControl("a", "reno", "reno"),
+                    new LinkCongestionControl("b", "reno", "reno")), testbed.congestionControl());
+        }
+        assertFalse(NetNamespace.exists(reno.clientNamespace()));
+    }
+
+    @Test
+    void anAlgorithmTheKernelLacksIsRefusedBeforeAnythingIsBuilt() {
+        Layout missing = new Layout(layout.name(), layout.description().withCongestionControl("nosuchcc"));
+
+        IOException e = assertThrows(IOException.class, () -> Testbed.start(missing, new Shell(), DelayTuning.DEFAULT));
+
+        assertTrue(e.getMessage().contains("nosuchcc is not available"), e.getMessage());
+        assertFalse(NetNamespace.exists(missing.clientNamespace()));
+        assertFalse(NetNamespace.exists(missing.serverNamespace()));
     }
 
     @Test

@@ -28,7 +28,7 @@ class DescriptionParserTest {
         assertEquals(12_000_000, i2.down().rate().bitsPerSecond());
         assertEquals(6_000_000, i2.up().rate().bitsPerSecond());
         assertEquals(List.of("news.lab", "photo.lab", "bulk.lab"), paper.hosts());
-        assertEquals(Optional.empty(), paper.congestionControl());
+        assertEquals(Optional.of("cubic"), paper.congestionControl());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class TopologyCommandsTest {
     }
 
     @Test
-    void namespacesTurnIpv6OffAndKeepTheDefaultCongestionControl() {
+    void namespacesTurnIpv6OffAndSetMptcpLimits() {
         assertTrue(commands.namespaceSettings().contains(List.of("ip", "netns", "exec", "si-lab-x1-cli", "sysctl", "-q",
                 "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1")));
         assertTrue(commands.namespaceSettings().contains(
@@ -38,13 +39,41 @@ class TopologyCommandsTest {
     }
 
     @Test
-    void congestionControlIsSetWhenDescribed() throws Exception {
-        Description reno = DescriptionParser.parse("tcp-congestion-control reno\nlink a\n down delay 1ms rate 1Mbit"
-                + " queue 10ms\n up delay 1ms rate 1Mbit queue 10ms\n", "reno");
+    void theDescribedCongestionControlIsAMetricOfEveryRouteOnBothEnds() {
+        List<List<String>> i2 = commands.linkSettings(layout.link("i2"));
 
-        List<String> sysctl = new TopologyCommands(new Layout("si-lab", reno)).namespaceSettings().get(1);
+        assertEquals(Optional.of("cubic"), layout.description().congestionControl());
+        assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-cli", "route", "replace", "10.200.2.0/24", "dev", "i2",
+                "proto", "kernel", "scope", "link", "src", "10.200.2.2", "congctl", "cubic")));
+        assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-srv", "route", "replace", "10.200.2.0/24", "dev",
+                "srv-i2", "proto", "kernel", "scope", "link", "src", "10.200.2.1", "congctl", "cubic")));
+        assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-cli", "route", "add", "default", "dev", "i2",
+                "table", "102", "congctl", "cubic")));
+        assertEquals(List.of("ip", "-n", "si-lab-x1-cli", "route", "add", "default", "dev", "i1", "congctl", "cubic"),
+                commands.defaultRoute());
+        assertTrue(commands.namespaceSettings().stream().flatMap(List::stream)
+                .noneMatch(word -> word.contains("congestion_control")), "the namespaces' default stays");
+    }
 
-        assertEquals("net.ipv4.tcp_congestion_control=reno", sysctl.get(sysctl.size() - 1));
+    @Test
+    void withoutADescribedCongestionControlRoutesCarryNone() throws Exception {
+        Description plain = DescriptionParser.parse("link a\n down delay 1ms rate 1Mbit queue 10ms\n"
+                + " up delay 1ms rate 1Mbit queue 10ms\n", "plain");
+        TopologyCommands plainCommands = new TopologyCommands(new Layout("si-lab", plain));
+
+        assertTrue(plainCommands.linkSettings(new Layout("si-lab", plain).link("a")).stream().flatMap(List::stream)
+                .noneMatch("congctl"::equals));
+        assertEquals(List.of("ip", "-n", "si-lab-cli", "route", "add", "default", "dev", "a"),
+                plainCommands.defaultRoute());
+    }
+
+    @Test
+    void theCongestionControlSwitchReplacesTheDescribedOne() {
+        Description bbr = layout.description().withCongestionControl("bbr");
+
+        assertEquals(Optional.of("bbr"), bbr.congestionControl());
+        assertEquals(layout.description().links(), bbr.links());
+        assertThrows(IllegalArgumentException.class, () -> layout.description().withCongestionControl("Bad Name"));
     }
 
     @Test
@@ -67,16 +96,12 @@ class TopologyCommandsTest {
 
         assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-cli", "addr", "add", "10.200.2.2/24", "dev", "i2")));
         assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-srv", "addr", "add", "10.200.2.1/24", "dev", "srv-i2")));
-        assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-cli", "route", "add", "default", "dev", "i2",
-                "table", "102")));
         assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-cli", "rule", "add", "from", "10.200.2.2",
                 "table", "102", "priority", "1002")));
         assertTrue(i2.contains(List.of("ip", "-n", "si-lab-x1-cli", "mptcp", "endpoint", "add", "10.200.2.2",
                 "dev", "i2", "subflow")));
         assertTrue(i2.contains(List.of("ip", "netns", "exec", "si-lab-x1-srv", "sysctl", "-q", "-w",
                 "net.ipv6.conf.srv-i2.disable_ipv6=1")));
-        assertEquals(List.of("ip", "-n", "si-lab-x1-cli", "route", "add", "default", "dev", "i1"),
-                commands.defaultRoute());
     }
 
     @Test
@@ -84,9 +109,11 @@ class TopologyCommandsTest {
         List<List<String>> i1 = commands.linkSettings(layout.link("i1"));
 
         int up = i1.indexOf(List.of("ip", "-n", "si-lab-x1-cli", "link", "set", "dev", "i1", "up"));
+        int subnet = i1.indexOf(List.of("ip", "-n", "si-lab-x1-cli", "route", "replace", "10.200.1.0/24", "dev", "i1",
+                "proto", "kernel", "scope", "link", "src", "10.200.1.2", "congctl", "cubic"));
         int route = i1.indexOf(List.of("ip", "-n", "si-lab-x1-cli", "route", "add", "default", "dev", "i1",
-                "table", "101"));
-        assertTrue(up >= 0 && up < route);
+                "table", "101", "congctl", "cubic"));
+        assertTrue(up >= 0 && up < subnet && subnet < route);
     }
 
     @Test

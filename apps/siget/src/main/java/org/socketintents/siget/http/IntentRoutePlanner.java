@@ -22,8 +22,11 @@ import org.socketintents.client.MamClient;
  * that local address. HttpClient's pool keys connections by route, so a request finds an idle kept-alive
  * connection only on the interface its policy chose, and otherwise opens a new one from there.
  *
- * <p>Without a decision (no MAM, or a policy without opinion) the route has no local address and the
- * connection goes the OS default way. Either way the decision travels to the connect in the request's context
+ * <p>Without a decision (no MAM, or a policy without opinion) the route's local address is the one the OS picks
+ * for the destination, so the connection goes the OS default way and its route is the one of a decision naming
+ * that address: the two phases of a download share a connection when the policy leaves the probe to the OS and
+ * sends the rest the same way. Without a route to the destination the route has no local address and the connect
+ * reports the failure. Either way the decision travels to the connect in the request's context
  * ({@link RouteDecision}), so the socket follows it without asking the MAM again.
  */
 public final class IntentRoutePlanner implements HttpRoutePlanner {
@@ -57,7 +60,8 @@ public final class IntentRoutePlanner implements HttpRoutePlanner {
         RouteDecision.remember(context, decision);
         InetAddress destination = decision.destinations().stream().findFirst().map(Destination::address)
                 .orElse(resolved.get());
-        InetAddress source = SourceAddress.of(decision, destination).orElse(null);
+        InetAddress source = SourceAddress.of(decision, destination)
+                .or(() -> OsSourceAddress.of(destination, port)).orElse(null);
         return new HttpRoute(new HttpHost(scheme, destination, target.getHostName(), port), source, secure);
     }
 
