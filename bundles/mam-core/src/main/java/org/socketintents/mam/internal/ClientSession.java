@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -67,7 +68,12 @@ final class ClientSession implements DelegatedConnects.Replies {
     /** System.nanoTime() by which the client must have sent what is awaited; {@link #NO_DEADLINE} while deciding. */
     private volatile long deadline = NO_DEADLINE;
     private volatile String awaited = "";
+    /** System.nanoTime() by which the reply being written must be out; {@link #NO_DEADLINE} when none is. */
+    private volatile long writeDeadline = NO_DEADLINE;
     private static final long NO_DEADLINE = 0;
+    /** The uid this connection counts for in {@link ConnectionsPerUser}, until it is given back. */
+    private final AtomicLong countedUser = new AtomicLong(NOT_COUNTED);
+    private static final long NOT_COUNTED = -1;
 
     ClientSession(long id, SocketChannel channel, SessionServices services, Supplier<MamSettings> settings,
                   Accounts accounts, Owner owner) {
@@ -84,39 +90,69 @@ final class ClientSession implements DelegatedConnects.Replies {
         startReader(this::admit);
     }
 
-    /** Checks the peer against the allow-list; a refused peer is answered FORBIDDEN and disconnected. */
+    /**
+     * Checks the peer against the allow-list and its user's connections against max.clients.per.user; a peer
+     * not allowed is answered FORBIDDEN, one over its user's limit OVERLOADED, and disconnected.
+     */
     private void admit() {
         PeerCredentials peer;
         try {
             peer = PeerCredentials.of(channel, accounts);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Client " + id + ": peer credentials unknown, refused: " + e);
-            refuse("the MAM cannot tell who you are");
+            refuse(ErrorCode.FORBIDDEN, "the MAM cannot tell who you are");
             return;
         }
-        if (settings.get().allowed().admits(peer)) {
-            LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") admitted");
-        } else {
+        MamSettings limits = settings.get();
+        if (!limits.allowed().admits(peer)) {
             LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") refused: not in allowed.users/allowed.groups");
-            refuse("uid " + peer.uid() + " gid " + peer.gid() + " may not use this MAM");
+            refuse(ErrorCode.FORBIDDEN, "uid " + peer.uid() + " gid " + peer.gid() + " may not use this MAM");
+            return;
         }
+        int perUser = limits.maxClientsPerUser();
+        ConnectionsPerUser.Admission admission = services.users().tryOpen(peer.uid(), perUser);
+        if (admission != ConnectionsPerUser.Admission.ADMITTED) {
+            // a user at its limit that keeps connecting is warned about once, not once per attempt
+            LOG.log(admission == ConnectionsPerUser.Admission.REFUSED ? Level.WARNING : Level.DEBUG, "Client " + id
+                    + " (" + peer + ") refused: uid " + peer.uid() + " has " + perUser
+                    + " connections open (max.clients.per.user)");
+            refuse(ErrorCode.OVERLOADED, "uid " + peer.uid() + " has " + perUser
+                    + " connections to the MAM open, the most one user may have");
+            return;
+        }
+        countedUser.set(peer.uid());
+        if (closed) {
+            releaseUser(); // closed while being admitted, possibly before the uid was recorded
+        }
+        LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") admitted");
     }
 
-    private void refuse(String why) {
-        send(new ErrorReply(0, ErrorCode.FORBIDDEN, why));
+    private void refuse(ErrorCode code, String why) {
+        send(new ErrorReply(0, code, why));
         closeQuietly();
     }
 
     /**
-     * Closes the connection when the client is overdue: silent longer than idle.timeout.s between requests, or
-     * slower than frame.timeout.ms to complete a frame it has begun. A blocked read cannot time out by itself.
+     * Closes the connection when the client is overdue: silent longer than idle.timeout.s between requests,
+     * slower than frame.timeout.ms to complete a frame it has begun, or not reading its replies, so that one
+     * cannot be written within write.timeout.ms. Blocked reads and writes cannot time out by themselves.
      */
     void closeIfOverdue(long now) {
-        long due = deadline;
-        if (due != NO_DEADLINE && now - due > 0 && !closed) {
+        if (closed) {
+            return;
+        }
+        if (isPast(writeDeadline, now)) {
+            LOG.log(Level.INFO, "Client " + id + " closed: it does not read its replies (one not written within"
+                    + " write.timeout.ms = " + settings.get().writeMillis() + ")");
+            close();
+        } else if (isPast(deadline, now)) {
             LOG.log(Level.DEBUG, "Client " + id + " closed: " + awaited);
             close();
         }
+    }
+
+    private static boolean isPast(long due, long now) {
+        return due != NO_DEADLINE && now - due > 0;
     }
 
     private void expect(String what, long timeout, TimeUnit unit) {
@@ -296,6 +332,7 @@ final class ClientSession implements DelegatedConnects.Replies {
 
     /** @return whether the whole frame in {@link #out} went out; the connection is closed when it did not */
     private boolean write(FileDescriptor descriptor) {
+        writeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.get().writeMillis());
         try {
             if (descriptor != null) {
                 AFUNIXSocketChannel unix = (AFUNIXSocketChannel) channel;
@@ -314,9 +351,13 @@ final class ClientSession implements DelegatedConnects.Replies {
             }
             return true;
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Client " + id + ": reply not delivered: " + e);
+            if (!closed) {
+                LOG.log(Level.DEBUG, "Client " + id + ": reply not delivered: " + e);
+            }
             closeQuietly();
             return false;
+        } finally {
+            writeDeadline = NO_DEADLINE;
         }
     }
 
@@ -347,8 +388,17 @@ final class ClientSession implements DelegatedConnects.Replies {
 
     void close() {
         closeQuietly();
+        releaseUser();
         if (released.compareAndSet(false, true)) {
             owner.sessionClosed(this);
+        }
+    }
+
+    /** Gives the connection's place among its user's back, once, whichever thread gets here first. */
+    private void releaseUser() {
+        long uid = countedUser.getAndSet(NOT_COUNTED);
+        if (uid != NOT_COUNTED) {
+            services.users().closed(uid);
         }
     }
 

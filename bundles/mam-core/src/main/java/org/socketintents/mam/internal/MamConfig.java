@@ -44,6 +44,16 @@ public @interface MamConfig {
                     + " disconnected.")
     int frame_timeout_ms() default 2000;
 
+    @AttributeDefinition(name = "Write timeout (ms)", min = "100", max = "60000",
+            description = "Longest a reply may take to be written; a client that does not read its replies for this"
+                    + " long is disconnected.")
+    int write_timeout_ms() default 5000;
+
+    @AttributeDefinition(name = "Maximum clients per user", min = "1", max = "65536",
+            description = "Most client connections one user (the peer's uid) may have at once; more are answered"
+                    + " OVERLOADED and closed, so that one user cannot take every max.clients slot.")
+    int max_clients_per_user() default 256;
+
     @AttributeDefinition(name = "Socket owner", required = false,
             description = "User name or numeric id given the socket file; empty: the MAM's own user.")
     String socket_owner() default "";

@@ -11,7 +11,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 
 import org.socketintents.protocol.MamSocketPath;
 
@@ -26,20 +26,23 @@ import org.socketintents.protocol.MamSocketPath;
  * @param maxClients    the most clients served at once
  * @param idleSeconds   how long a connection may stay silent between requests
  * @param frameMillis   how long a request frame may take to arrive once it has begun
+ * @param writeMillis   how long a reply may take to be written
+ * @param maxClientsPerUser the most clients one user may have connected at once
  * @param socketOwner   the socket file's owner, empty for the MAM's user
  * @param socketGroup   the socket file's group, empty for the MAM's group
  * @param allowed       the peers that may use the MAM
  * @param decisionReuseMillis how long clients may reuse a reusable decision, 0 for not at all
  */
 record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int budgetMillis, int maxFrameBytes,
-                   int maxClients, int idleSeconds, int frameMillis, Optional<UserPrincipal> socketOwner,
+                   int maxClients, int idleSeconds, int frameMillis, int writeMillis, int maxClientsPerUser,
+                   Optional<UserPrincipal> socketOwner,
                    Optional<GroupPrincipal> socketGroup, PeerAllowList allowed, int decisionReuseMillis) {
 
     private static final Logger LOG = System.getLogger(MamSettings.class.getName());
 
     /** The defaults of {@link MamConfig}, the "last good" values before any configuration. */
     static final MamSettings DEFAULTS = new MamSettings(MamSocketPath.forServer().toAbsolutePath(),
-            SocketFile.parseMode("0660"), 50, 16384, 1024, 300, 2000, Optional.empty(), Optional.empty(),
+            SocketFile.parseMode("0660"), 50, 16384, 1024, 300, 2000, 5000, 256, Optional.empty(), Optional.empty(),
             PeerAllowList.ANYONE, MamConfig.DEFAULT_DECISION_REUSE_MS);
 
     /**
@@ -57,23 +60,20 @@ record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int bud
         return new MamSettings(
                 path(config.socket_path(), previous.socketPath),
                 mode(config.socket_mode(), previous.socketMode),
-                checked("policy.budget.ms", config.policy_budget_ms(), v -> v >= 1 && v <= 10_000, "1 to 10000",
-                        previous.budgetMillis),
-                checked("max.frame.bytes", config.max_frame_bytes(), v -> v >= 256 && v <= 1 << 20,
-                        "256 to 1048576", previous.maxFrameBytes),
-                checked("max.clients", config.max_clients(), v -> v >= 1 && v <= 65_536, "1 to 65536",
-                        previous.maxClients),
-                checked("idle.timeout.s", config.idle_timeout_s(), v -> v >= 1 && v <= 86_400, "1 to 86400",
-                        previous.idleSeconds),
-                checked("frame.timeout.ms", config.frame_timeout_ms(), v -> v >= 100 && v <= 60_000,
-                        "100 to 60000", previous.frameMillis),
+                checked("policy.budget.ms", config::policy_budget_ms, 1, 10_000, previous.budgetMillis),
+                checked("max.frame.bytes", config::max_frame_bytes, 256, 1 << 20, previous.maxFrameBytes),
+                checked("max.clients", config::max_clients, 1, 65_536, previous.maxClients),
+                checked("idle.timeout.s", config::idle_timeout_s, 1, 86_400, previous.idleSeconds),
+                checked("frame.timeout.ms", config::frame_timeout_ms, 100, 60_000, previous.frameMillis),
+                checked("write.timeout.ms", config::write_timeout_ms, 100, 60_000, previous.writeMillis),
+                checked("max.clients.per.user", config::max_clients_per_user, 1, 65_536,
+                        previous.maxClientsPerUser),
                 principal("socket.owner", config.socket_owner(), principals::lookupPrincipalByName,
                         previous.socketOwner),
                 principal("socket.group", config.socket_group(), principals::lookupPrincipalByGroupName,
                         previous.socketGroup),
                 allowList(config, accounts, previous.allowed),
-                checked("decision.reuse.ms", config.decision_reuse_ms(), v -> v >= 0 && v <= 3_600_000,
-                        "0 to 3600000", previous.decisionReuseMillis));
+                checked("decision.reuse.ms", config::decision_reuse_ms, 0, 3_600_000, previous.decisionReuseMillis));
     }
 
     /** Looks a user or group up by name or number. */
@@ -123,8 +123,26 @@ record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int bud
         }
     }
 
-    private static int checked(String key, int value, IntPredicate valid, String range, int previous) {
-        return valid.test(value) ? value : rejected(key, value, "must be " + range, previous);
+    private static int checked(String key, IntSupplier configured, int min, int max, int previous) {
+        int value;
+        try {
+            value = configured.getAsInt();
+        } catch (RuntimeException notANumber) {
+            // DS converts the configured text when the accessor is called, and throws if it is not a number
+            LOG.log(Level.ERROR, "Configuration " + MamConfig.PID + ": " + key + " is not a number ("
+                    + reason(notANumber) + "); keeping " + previous);
+            return previous;
+        }
+        return value >= min && value <= max ? value : rejected(key, value, "must be " + min + " to " + max, previous);
+    }
+
+    /** @return the innermost message: DS wraps the parser's exception, which names the text */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     private static <T> T rejected(String key, Object value, String why, T previous) {

@@ -1,7 +1,6 @@
 package org.socketintents.mam.internal;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -91,6 +90,11 @@ record SocketFile(Path path, ServerSocketChannel channel) {
      * @throws IOException if another MAM listens there, or the socket cannot be created
      */
     static SocketFile bind(Path path, Access access) throws IOException {
+        return bind(path, access, UnixSockets.available());
+    }
+
+    /** As {@link #bind(Path, Access)}, with the given implementation of Unix sockets. */
+    static SocketFile bind(Path path, Access access, UnixSockets sockets) throws IOException {
         createDirectoryOf(path);
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (isServed(path)) {
@@ -102,8 +106,7 @@ record SocketFile(Path path, ServerSocketChannel channel) {
         Files.createDirectories(bound.getParent(), PosixFilePermissions.asFileAttribute(PRIVATE));
         Files.setPosixFilePermissions(bound.getParent(), PRIVATE);
         Files.deleteIfExists(bound);
-        ServerSocketChannel channel = DescriptorPassing.isSupported() ? AFUNIXServerSocketChannel.open()
-                : ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        ServerSocketChannel channel = sockets.openServer();
         try {
             bind(channel, bound);
             access.applyTo(bound);

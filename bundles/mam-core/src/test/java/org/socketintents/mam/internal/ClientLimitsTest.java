@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +15,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketintents.protocol.ErrorCode;
+import org.socketintents.protocol.ErrorReply;
 import org.socketintents.protocol.MessageEncoder;
 import org.socketintents.protocol.Ping;
 import org.socketintents.protocol.Pong;
@@ -30,6 +34,8 @@ import org.socketintents.protocol.Pong;
 class ClientLimitsTest {
 
     private static final int FRAME_TIMEOUT_MS = 300;
+    private static final int WRITE_TIMEOUT_MS = 300;
+    private static final int PER_USER = 3;
     private static final int ROUND_TRIPS = 400;
 
     @TempDir
@@ -70,6 +76,64 @@ class ClientLimitsTest {
     }
 
     @Test
+    void aClientThatDoesNotReadItsRepliesIsDisconnectedOnceAndABystanderKeepsBeingAnswered() throws Exception {
+        try (LogCapture sessionLog = LogCapture.of(ClientSession.class, Level.INFO);
+             RunningMam mam = new RunningMam(directory.resolve("mam.sock"),
+                     Map.of("write_timeout_ms", WRITE_TIMEOUT_MS));
+             WireClient bystander = new WireClient(mam.socket)) {
+            CompletableFuture<Long> flooder = CompletableFuture.supplyAsync(() -> floodWithoutReading(mam.socket));
+            int answered = 0;
+            while (!flooder.isDone()) {
+                assertEquals(new Pong(answered), bystander.call(new Ping(answered)));
+                answered++;
+            }
+            long sent = flooder.get();
+            awaitClients(mam, 1);
+            assertEquals(new Pong(-1), bystander.call(new Ping(-1)));
+            List<String> closed = sessionLog.containing("does not read its replies");
+            System.out.printf("flooder cut off after %d frames; the bystander was answered %d times meanwhile%n",
+                    sent, answered);
+            assertEquals(1, closed.size(), () -> "logged: " + sessionLog.messages());
+            assertTrue(closed.get(0).contains("write.timeout.ms = " + WRITE_TIMEOUT_MS), closed.get(0));
+        }
+    }
+
+    @Test
+    void aUserOverItsConnectionLimitIsRefusedUntilOneOfItsConnectionsCloses() throws Exception {
+        List<WireClient> admitted = new ArrayList<>();
+        try (LogCapture warnings = LogCapture.of(ClientSession.class, Level.WARNING);
+             RunningMam mam = new RunningMam(directory.resolve("mam.sock"), Map.of("max_clients_per_user", PER_USER))) {
+            for (int i = 0; i < PER_USER; i++) {
+                admitted.add(new WireClient(mam.socket));
+                assertEquals(new Pong(i), admitted.get(i).call(new Ping(i)));
+            }
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (WireClient extra = new WireClient(mam.socket)) {
+                    ErrorReply refused = (ErrorReply) extra.read();
+                    assertEquals(ErrorCode.OVERLOADED, refused.code());
+                    assertTrue(refused.message().contains("uid " + ownUid() + " has " + PER_USER + " connections"),
+                            refused.message());
+                    assertTrue(extra.isClosedByPeer());
+                }
+            }
+            assertEquals(1, warnings.containing("max.clients.per.user").size(),
+                    () -> "a user that keeps trying is warned about once: " + warnings.messages());
+            admitted.remove(0).close();
+            awaitClients(mam, PER_USER - 1);
+            try (WireClient again = new WireClient(mam.socket)) {
+                assertEquals(new Pong(7), again.call(new Ping(7)));
+            }
+            for (int i = 0; i < admitted.size(); i++) {
+                assertEquals(new Pong(i), admitted.get(i).call(new Ping(i)), "admitted clients keep being served");
+            }
+        } finally {
+            for (WireClient client : admitted) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void hostileClientsDoNotDelayABystander() throws Exception {
         try (RunningMam mam = start(); WireClient bystander = new WireClient(mam.socket)) {
             long[] quiet = roundTrips(bystander);
@@ -100,6 +164,35 @@ class ClientLimitsTest {
                 }
             }
         }
+    }
+
+    /** Sends PINGs and never reads the PONGs, until the MAM cuts the connection. */
+    private static long floodWithoutReading(Path socket) {
+        ByteBuffer batch = ByteBuffer.allocate(64 * 16);
+        for (int i = 0; i < 64; i++) {
+            batch.put(MessageEncoder.encode(new Ping(i)));
+        }
+        batch.flip();
+        long frames = 0;
+        try (WireClient flooder = new WireClient(socket)) {
+            while (true) {
+                flooder.sendRaw(batch.duplicate());
+                frames += 64;
+            }
+        } catch (IOException cutOff) {
+            return frames;
+        }
+    }
+
+    /** Sessions end on their own threads, after the connection has gone. */
+    private static void awaitClients(RunningMam mam, int clients) throws InterruptedException {
+        while (mam.server.status().clients() != clients) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static long ownUid() throws IOException {
+        return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
     }
 
     private static boolean closedByPeer(WireClient client) {

@@ -25,10 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,11 +74,10 @@ class LiveServerFuzzTest {
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void mutatedFramesGetAnswersOrClosesAndTheMamKeepsServing() throws Exception {
         List<byte[]> corpus = corpus();
-        FailedSessions failedSessions = new FailedSessions();
-        Logger sessionLog = Logger.getLogger(ClientSession.class.getName());
-        sessionLog.addHandler(failedSessions);
         AtomicLong connections = new AtomicLong();
-        try (RunningMam mam = new RunningMam(directory.resolve("mam.sock"), Map.of("frame_timeout_ms",
+        // a session that failed with an exception the MAM did not expect logs it at ERROR
+        LogCapture failedSessions = LogCapture.of(ClientSession.class, Level.SEVERE);
+        try (failedSessions; RunningMam mam = new RunningMam(directory.resolve("mam.sock"), Map.of("frame_timeout_ms",
                 FRAME_TIMEOUT_MS, "max_frame_bytes", MAX_FRAME_BYTES, "max_clients", 4 * THREADS));
              WireClient bystander = new WireClient(directory.resolve("mam.sock"))) {
             mam.engine.setResolver(new ScriptedResolver()); // no DNS: mutated host names must not leave the box
@@ -109,13 +105,11 @@ class LiveServerFuzzTest {
             }
             fuzzers.shutdown();
             assertEquals(new Pong(-1), bystander.call(new Ping(-1)));
-        } finally {
-            sessionLog.removeHandler(failedSessions);
         }
         System.out.printf("fuzzed %d connections in %d s (seed %d)%n", connections.get(), SECONDS, SEED);
         assertTrue(failures.isEmpty(), failures.size() + " failing inputs, written to " + CRASHES.toAbsolutePath()
                 + ":\n" + String.join("\n", failures.stream().limit(10).toList()));
-        assertEquals(List.of(), failedSessions.messages, "sessions failed with an unexpected exception");
+        assertEquals(List.of(), failedSessions.messages(), "sessions failed with an unexpected exception");
     }
 
     /**
@@ -248,25 +242,5 @@ class LiveServerFuzzTest {
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
-    }
-
-    /** Collects what sessions log at ERROR: a session that failed with an exception the MAM did not expect. */
-    private static final class FailedSessions extends Handler {
-        final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                messages.add(record.getMessage() + (record.getThrown() == null ? "" : ": " + record.getThrown()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

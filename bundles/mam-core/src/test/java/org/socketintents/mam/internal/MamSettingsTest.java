@@ -53,6 +53,36 @@ class MamSettingsTest {
     }
 
     @Test
+    void writeTimeoutAndPerUserLimitAreTakenAndBadOnesKeepTheLastGood() {
+        MamSettings good = MamSettings.of(TestConfigs.mam(Map.of("write_timeout_ms", 250,
+                "max_clients_per_user", 3)), MamSettings.DEFAULTS);
+        assertEquals(250, good.writeMillis());
+        assertEquals(3, good.maxClientsPerUser());
+
+        MamSettings after = MamSettings.of(TestConfigs.mam(Map.of("write_timeout_ms", 99,
+                "max_clients_per_user", 0)), good);
+        assertEquals(good, after);
+    }
+
+    @Test
+    void aValueThatIsNotANumberKeepsTheLastGoodOne() {
+        MamSettings good = MamSettings.of(TestConfigs.mam(Map.of("max_clients", 2)), MamSettings.DEFAULTS);
+        // what DS throws when max.clients = abc is read as an int
+        RuntimeException notANumber = new IllegalStateException(new NumberFormatException("For input string: \"abc\""));
+        MamSettings after = MamSettings.of(TestConfigs.mam(Map.of("max_clients", notANumber)), good);
+        assertEquals(2, after.maxClients());
+        assertEquals(good, after);
+    }
+
+    @Test
+    void defaultsAreSafe() {
+        MamSettings defaults = MamSettings.of(TestConfigs.mam(Map.of()), MamSettings.DEFAULTS);
+        assertEquals(MamSettings.DEFAULTS, defaults);
+        assertEquals(5000, defaults.writeMillis());
+        assertEquals(256, defaults.maxClientsPerUser());
+    }
+
+    @Test
     void anEmptyAllowListAdmitsAnyone() {
         assertTrue(MamSettings.DEFAULTS.allowed().admits(new PeerCredentials(-1, 12345, 678)));
     }

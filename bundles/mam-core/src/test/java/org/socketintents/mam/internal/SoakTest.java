@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +26,15 @@ import org.socketintents.protocol.Pong;
 
 /**
  * Clients that connect, ask, and disconnect, over and over: no descriptor leaks, the heap after a full GC ends
- * within 10% of where it started (plus 4 MB for what the first connections load), and no request is answered
- * with anything but its answer. A short run by default; the soak is
+ * within 10% of where it started, and no request is answered with anything but its answer. A short run by
+ * default; the soak is
  * {@code mvn -pl bundles/mam-core test -Dtest=SoakTest -Dsoak.seconds=600 -Dsoak.clients=1000}.
  */
 class SoakTest {
 
     private static final long SECONDS = Long.getLong("soak.seconds", 3);
     private static final int CLIENTS = Integer.getInteger("soak.clients", 50);
+    private static final int WARM_UP_CONNECTIONS = 100;
 
     @TempDir
     Path directory;
@@ -40,50 +43,63 @@ class SoakTest {
     @Timeout(value = 2, unit = TimeUnit.HOURS)
     void connectingAndDisconnectingClientsLeakNothing() throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (RunningMam mam = new RunningMam(directory.resolve("mam.sock"), Map.of("max_clients", CLIENTS + 16))) {
+        // every client is this process's user
+        try (RunningMam mam = new RunningMam(directory.resolve("mam.sock"), Map.of("max_clients", CLIENTS + 16,
+                "max_clients_per_user", CLIENTS + 16))) {
             warmUp(mam.socket);
             awaitNoClients(mam);
             long descriptorsBefore = openDescriptors();
             long heapBefore = heapAfterGc(memory);
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-            AtomicLong calls = new AtomicLong();
             Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
-            List<Thread> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                Thread client = new Thread(null, () -> {
-                    for (int i = 0; System.nanoTime() < end; i++) {
-                        try (WireClient wire = new WireClient(mam.socket)) {
-                            Object answer = wire.call(new Ping(i));
-                            if (!new Pong(i).equals(answer)) {
-                                errors.add(new AssertionError("answered " + answer));
-                            }
-                            calls.incrementAndGet();
-                        } catch (Exception e) {
-                            errors.add(e);
-                        }
-                    }
-                }, "soak-" + c, 128 * 1024);
-                client.start();
-                clients.add(client);
-            }
-            for (Thread client : clients) {
-                client.join();
-            }
+            long connections = soak(mam.socket, errors);
             awaitNoClients(mam);
             long descriptorsAfter = openDescriptors();
             long heapAfter = heapAfterGc(memory);
-            System.out.printf("soak: %d clients, %d s, %d connections; descriptors %d -> %d;"
-                            + " heap after GC %d KB -> %d KB%n", CLIENTS, SECONDS, calls.get(), descriptorsBefore,
-                    descriptorsAfter, heapBefore / 1024, heapAfter / 1024);
+            System.out.printf("soak: %d clients, %d s, %d connections, %d errors; descriptors %d -> %d;"
+                            + " heap after GC %d KB -> %d KB%n", CLIENTS, SECONDS, connections, errors.size(),
+                    descriptorsBefore, descriptorsAfter, heapBefore / 1024, heapAfter / 1024);
             assertEquals(List.of(), List.copyOf(errors).subList(0, Math.min(errors.size(), 5)));
             assertEquals(descriptorsBefore, descriptorsAfter, "open descriptors");
-            assertTrue(heapAfter <= heapBefore * 1.1 + 4 * 1024 * 1024,
-                    "heap after GC grew from " + heapBefore + " to " + heapAfter);
+            assertTrue(heapAfter <= heapBefore * 1.1, "heap after GC grew from " + heapBefore + " to " + heapAfter);
         }
     }
 
+    /**
+     * Runs the clients to the end of the soak. Their threads are forgotten on return, so that the heap measured
+     * afterwards holds nothing of the test's own.
+     *
+     * @return the connections made and answered
+     */
+    private static long soak(Path socket, Queue<Throwable> errors) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        AtomicLong connections = new AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            Thread client = new Thread(null, () -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    try (WireClient wire = new WireClient(socket)) {
+                        Object answer = wire.call(new Ping(i));
+                        if (!new Pong(i).equals(answer)) {
+                            errors.add(new AssertionError("answered " + answer));
+                        }
+                        connections.incrementAndGet();
+                    } catch (Exception e) {
+                        errors.add(e);
+                    }
+                }
+            }, "soak-" + c, 128 * 1024);
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        return connections.get();
+    }
+
+    /** The first connections load the classes and fill the caches every later one uses. */
     private static void warmUp(Path socket) throws Exception {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < WARM_UP_CONNECTIONS; i++) {
             try (WireClient wire = new WireClient(socket)) {
                 assertEquals(new Pong(i), wire.call(new Ping(i)));
             }
@@ -103,9 +119,38 @@ class SoakTest {
         }
     }
 
-    private static long heapAfterGc(MemoryMXBean memory) {
-        System.gc();
-        System.gc();
-        return memory.getHeapMemoryUsage().getUsed();
+    /**
+     * The heap in use after full collections, once nothing is left to finalize. Here junixsocket's sockets are
+     * finalizable, client and MAM side: bnd unpacks junixsocket into target/classes, a directory, which the JVM
+     * does not read as a multi-release jar, so its Java 8 classes load, whose sockets declare finalize() (the
+     * bundle is a multi-release jar and uses Cleaners, which an explicit close runs at once). A finalizable
+     * socket is freed only by the first collection after the finalizer thread has run for it. Measured with
+     * System.gc() alone straight after a soak, thousands of closed sockets were still waiting for it: the heap
+     * "grew" from 7.9 to 15.9 MB in a 30 s run, while a class histogram a second later showed 5.6 MB live.
+     */
+    private static long heapAfterGc(MemoryMXBean memory) throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        while (true) {
+            collect();
+            System.runFinalization();
+            collect();
+            long now = memory.getHeapMemoryUsage().getUsed();
+            if (now >= used) {
+                return used;
+            }
+            used = now;
+        }
+    }
+
+    /**
+     * A full collection, returning once its references are enqueued: only then does the finalizer see the
+     * objects it found unreachable (runFinalization does not wait for that).
+     */
+    private static void collect() throws InterruptedException {
+        ReferenceQueue<Object> enqueued = new ReferenceQueue<>();
+        WeakReference<Object> sentinel = new WeakReference<>(new Object(), enqueued);
+        do {
+            System.gc();
+        } while (enqueued.remove(1000) != sentinel);
     }
 }

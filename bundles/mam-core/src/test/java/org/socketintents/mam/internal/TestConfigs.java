@@ -10,7 +10,8 @@ final class TestConfigs {
     }
 
     /**
-     * @param overrides values by method name, e.g. {@code "policy_budget_ms" -> 20}
+     * @param overrides values by method name, e.g. {@code "policy_budget_ms" -> 20}; a {@link RuntimeException}
+     *                  is thrown by its method instead, as DS does for a configured text it cannot convert
      */
     static MamConfig mam(Map<String, Object> overrides) {
         return (MamConfig) Proxy.newProxyInstance(MamConfig.class.getClassLoader(), new Class<?>[] {MamConfig.class},
@@ -19,6 +20,9 @@ final class TestConfigs {
                         return MamConfig.class;
                     }
                     Object value = overrides.get(method.getName());
+                    if (value instanceof RuntimeException) {
+                        throw (RuntimeException) value;
+                    }
                     return value != null ? value : method.getDefaultValue();
                 });
     }

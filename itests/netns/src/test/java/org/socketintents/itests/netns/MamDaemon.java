@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.socketintents.api.Category;
+import org.socketintents.api.Intents;
 import org.socketintents.protocol.MamSocketPath;
 
 /**
@@ -98,6 +100,19 @@ final class MamDaemon implements AutoCloseable {
 
     MamProbe probe() {
         return new MamProbe(socket);
+    }
+
+    /**
+     * Waits until the MAM decides a connection with this category from the link's client device: until the
+     * interface monitor has reported the link with its configured figures.
+     */
+    void awaitChoice(Category category, TwoLinkLab.Link link, Duration timeout) throws InterruptedException {
+        MamProbe probe = probe();
+        Intents intents = Intents.builder().category(category).build();
+        Await.until("decision for " + category + " from " + link.clientDevice(), timeout,
+                () -> Optional.of(probe.decideConnect(intents, TwoLinkLab.SERVICE)).filter(reply ->
+                        reply.decision().sourceInterface().equals(Optional.of(link.clientDevice()))),
+                this::describe);
     }
 
     /** @return the MAM's log so far, for failure messages */

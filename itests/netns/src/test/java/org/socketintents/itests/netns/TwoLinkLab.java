@@ -88,6 +88,14 @@ final class TwoLinkLab implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Deletes the link's client device, as unplugging it would; its server end, the other half of the veth pair,
+     * goes with it.
+     */
+    void removeClientDevice(Link link) throws IOException {
+        Commands.run(List.of("ip", "-n", client, "link", "delete", link.clientDevice()), null);
+    }
+
     /** Deletes both namespaces, and with them the links; processes still inside must have ended first. */
     @Override
     public void close() throws IOException {

@@ -97,6 +97,9 @@ final class TestRuntime {
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
                 // The tests write the files themselves; a late write-back of a console change would overwrite them.
                 frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
+                // As in the distribution: FileInstall reports a file it cannot read at WARNING, which its default
+                // level (errors only) would drop.
+                frameworkProperty("felix.fileinstall.log.level").value("2"),
                 // Bundles installed later (felix:install) start at once, as in the distribution.
                 frameworkProperty("felix.startlevel.bundle").value(Integer.toString(SOCKET_INTENTS)),
                 runtimeBundle("org.apache.felix.fileinstall", INFRASTRUCTURE),
