@@ -48,8 +48,9 @@ class MamRestartIT {
         Path work = Files.createTempDirectory("si-faults");
         Path socket = work.resolve("mam.sock");
         Path log = Path.of(System.getProperty("socketintents.itest.logs", "target/faults-logs"), "mam.log");
+        // Every connect asks (no decision reuse), so that each one meets the dead MAM and has to fall back.
         MamClient mam = MamClient.create(MamClientConfig.builder().socketPath(socket).timeout(FALLBACK)
-                .backoff(Duration.ofMillis(200)).build());
+                .backoff(Duration.ofMillis(200)).decisionCache(0).build());
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong connects = new AtomicLong();
         LongAccumulator slowest = new LongAccumulator(Math::max, 0);
