@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -62,6 +63,8 @@ record SocketFile(Path path, ServerSocketChannel channel) {
     }
 
     private static final int BACKLOG = 512;
+    /** sun_path holds 108 bytes on Linux, the terminating zero included. */
+    static final int MAX_PATH_BYTES = 107;
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     /**
@@ -95,6 +98,7 @@ record SocketFile(Path path, ServerSocketChannel channel) {
 
     /** As {@link #bind(Path, Access)}, with the given implementation of Unix sockets. */
     static SocketFile bind(Path path, Access access, UnixSockets sockets) throws IOException {
+        checkLength(path);
         createDirectoryOf(path);
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (isServed(path)) {
@@ -113,13 +117,40 @@ record SocketFile(Path path, ServerSocketChannel channel) {
             Files.createLink(path, bound);
             return new SocketFile(path, channel);
         } catch (FileAlreadyExistsException e) {
-            channel.close();
-            removePrivateName(path);
-            throw new IOException("another MAM is already listening on " + path, e);
+            IOException taken = new IOException("another MAM is already listening on " + path, e);
+            cleanUpAfter(taken, channel, path);
+            throw taken;
         } catch (IOException | RuntimeException e) {
-            channel.close();
-            removePrivateName(path);
+            cleanUpAfter(e, channel, path);
             throw e;
+        }
+    }
+
+    /**
+     * The kernel takes at most {@value #MAX_PATH_BYTES} bytes of a Unix socket's path; the MAM binds under the
+     * longer private name, so that is the one to check, before anything is created.
+     */
+    private static void checkLength(Path path) throws IOException {
+        Path bound = privateName(path.toAbsolutePath());
+        int bytes = bound.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PATH_BYTES) {
+            throw new IOException("socket path " + path + " is too long: the MAM binds it as " + bound + ", "
+                    + bytes + " bytes, and a Unix socket's path may have at most " + MAX_PATH_BYTES
+                    + "; choose a path at least " + (bytes - MAX_PATH_BYTES) + " bytes shorter");
+        }
+    }
+
+    /** Undoes a failed bind without letting a failure of the cleaning hide the failure that caused it. */
+    private static void cleanUpAfter(Exception failure, ServerSocketChannel channel, Path path) {
+        try {
+            channel.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            removePrivateName(path);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -285,4 +285,19 @@ class MamServerTest {
                 () -> SocketFile.parseMode("rw-rw----"));
         assertTrue(e.getMessage().contains("octal"), e.getMessage());
     }
+
+    /** The private bind name is 18 bytes longer than the socket's path: a path that fits alone may not. */
+    @Test
+    void aSocketPathTooLongForTheKernelIsRefusedBeforeAnythingIsCreated() {
+        String name = "mam.sock";
+        int room = SocketFile.MAX_PATH_BYTES - directory.toAbsolutePath().toString().length() - 1 - name.length();
+        Path tooLong = directory.resolve("d".repeat(room - 10)).resolve(name);
+        assertTrue(tooLong.toString().length() <= SocketFile.MAX_PATH_BYTES, "the path alone would fit");
+
+        IOException e = assertThrows(IOException.class, () -> server.modified(TestConfigs.mam(
+                Map.of("socket_path", tooLong.toString()))));
+
+        assertTrue(e.getMessage().contains("too long") && e.getMessage().contains("at most 107"), e.getMessage());
+        assertFalse(Files.exists(tooLong.getParent()), "nothing created");
+    }
 }
