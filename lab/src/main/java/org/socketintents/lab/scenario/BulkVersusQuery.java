@@ -46,7 +46,7 @@ public final class BulkVersusQuery implements Scenario {
 
     @Override
     public List<Variant> variants() {
-        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.category());
+        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.category(), Variant.earliestArrival());
     }
 
     /** The subject of the bulk download's measurement beside {@code page}. */

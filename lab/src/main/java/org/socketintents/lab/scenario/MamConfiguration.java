@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.socketintents.lab.topology.Layout;
 import org.socketintents.lab.topology.Link;
@@ -31,7 +32,8 @@ public record MamConfiguration(Layout layout, Variant variant, Path socket) {
         }
         variant.policyConfigurations().forEach((pid, values) -> {
             StringBuilder content = new StringBuilder();
-            values.forEach((key, value) -> content.append(key).append(" = ").append(value).append('\n'));
+            // Sorted, so that a variant's files read the same in every run.
+            new TreeMap<>(values).forEach((key, value) -> content.append(key).append(" = ").append(value).append('\n'));
             files.put(pid + ".cfg", content.toString());
         });
         return files;

@@ -12,7 +12,8 @@ import org.socketintents.lab.os.FileTrees;
 /**
  * Scenario 2, second part (Figure 6): on i1' (2 Mbit/s down) and i2, both pages are fetched at the same time by two
  * sigets with the two-phase download ("two users behind one access point"). Compares the filesize policy
- * (threshold 100 KB for this setting) with round robin and the single-interface baselines.
+ * (threshold 100 KB for this setting) with round robin, the single-interface baselines and the earliest-arrival
+ * policy.
  */
 public final class OffloadByFileSize implements Scenario {
 
@@ -35,7 +36,8 @@ public final class OffloadByFileSize implements Scenario {
 
     @Override
     public List<Variant> variants() {
-        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.roundRobin(), Variant.fileSize("100k"));
+        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.roundRobin(), Variant.fileSize("100k"),
+                Variant.earliestArrival());
     }
 
     @Override

@@ -97,6 +97,8 @@ public final class ScenarioRunner {
             progress.printf("  TCP congestion control: %s%n", tcp);
             ServerSet servers = new ServerSet(layout, state.serversDir());
             servers.start(corpus, dir.resolve("servers"), false);
+            String progressLine = "  %-" + scenario.variants().stream().mapToInt(v -> v.label().length()).max()
+                    .orElse(1) + "s #%-2d %s%n";
             for (Variant variant : scenario.variants()) {
                 Path variantDir = dir.resolve(variant.label());
                 try (Mam mam = Mam.start(tools, layout, variant, variantDir.resolve("mam"), state)) {
@@ -108,7 +110,7 @@ public final class ScenarioRunner {
                         List<Measurement> trialResults = scenario.run(trial);
                         MeasurementsFile.append(results.resolve(MeasurementsFile.NAME), trialResults);
                         measurements.addAll(trialResults);
-                        progress.printf("  %-14s #%-2d %s%n", variant.label(), rep, summary(trialResults));
+                        progress.printf(progressLine, variant.label(), rep, summary(trialResults));
                     }
                 }
             }

@@ -42,6 +42,20 @@ public record Variant(String label, String policy, Map<String, Map<String, Strin
                 Map.of("org.socketintents.policy.filesize", Map.of("threshold", threshold)));
     }
 
+    /**
+     * The earliest-arrival policy: per connection, the interface whose predicted completion (setup, slow start,
+     * transfer at the free capacity) comes first, from the interfaces' configured figures and, while fresh, the
+     * statistics collector's measurements. Its transfer model is set to the lab's links: 1500-byte MTU with TCP
+     * timestamps, and Linux's initial window.
+     */
+    public static Variant earliestArrival() {
+        return new Variant("earliest-arrival", "earliest-arrival",
+                Map.of("org.socketintents.policy.earliestarrival", Map.of(
+                        "mss.bytes", "1448",
+                        "initial.window.segments", "10",
+                        "use.measured", "true")));
+    }
+
     /** The application-unaware comparison of Scenario 2: alternate interfaces per connection. */
     public static Variant roundRobin() {
         return new Variant("round-robin", "round-robin", Map.of());

@@ -109,6 +109,42 @@ class ReportTest {
     }
 
     @Test
+    void theEarliestArrivalPolicyStandsBesideThePapersPoliciesWhenItRan(@TempDir Path dir) throws IOException {
+        List<Measurement> ms = new ArrayList<>();
+        for (int rep = 1; rep <= 3; rep++) {
+            ms.add(page("bulk-vs-query", "i1-only", "news", rep, 20));
+            ms.add(page("bulk-vs-query", "i2-only", "news", rep, 15));
+            ms.add(page("bulk-vs-query", "category", "news", rep, 8));
+            ms.add(page("bulk-vs-query", "earliest-arrival", "news", rep, 6));
+            ms.add(bulk("category", "news", rep, 11.5, "i2"));
+            ms.add(bulk("earliest-arrival", "news", rep, 10, "i2"));
+            ms.add(page("offload", "round-robin", "news", rep, 20));
+            ms.add(page("offload", "filesize-100k", "news", rep, 10));
+            ms.add(page("offload", "earliest-arrival", "news", rep, 12));
+        }
+
+        String md = Files.readString(new Report(ms, "Test run.").write(dir));
+
+        assertTrue(md.contains("| news | earliest-arrival | 3 | 6.00 s | 6.00 s | 6.00 s | i1=131 |"), md);
+        assertTrue(md.contains("| news | earliest-arrival | 3 | 10.00 Mbit/s |"), md);
+        assertTrue(md.contains("vs. i1 only; earliest arrival 25 % faster vs. category, 70 % faster vs. i1 only.\n"),
+                md);
+        assertTrue(md.contains("i2 only (not measured), earliest arrival 10.00 Mbit/s; category"), md);
+        assertTrue(md.contains("vs. round robin; earliest arrival 20 % slower vs. filesize, 40 % faster vs. round"
+                + " robin.\n"), md);
+    }
+
+    @Test
+    void thePapersPoliciesAloneGetNoEarliestArrivalClause(@TempDir Path dir) throws IOException {
+        List<Measurement> ms = List.of(page("bulk-vs-query", "category", "news", 1, 8),
+                page("offload", "filesize-100k", "news", 1, 10));
+
+        String md = Files.readString(new Report(ms, "Test run.").write(dir));
+
+        assertTrue(!md.contains("earliest arrival"), md);
+    }
+
+    @Test
     void singleInterfaceRunsWithRequestsOnAnotherLinkAreNamed(@TempDir Path dir) throws IOException {
         List<Measurement> ms = List.of(
                 new Measurement("offload", "i2-only", "photo", 2_888_842, 1, 19439, "i1=5 i2=54", 0),

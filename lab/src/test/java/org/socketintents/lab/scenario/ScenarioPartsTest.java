@@ -43,6 +43,34 @@ class ScenarioPartsTest {
     }
 
     @Test
+    void earliestArrivalIsConfiguredForTheLabsLinksBesideTheInterfaceFigures() throws Exception {
+        Layout layout = new Layout("si-lab-run", Descriptions.load("paper"));
+
+        Map<String, String> files = new MamConfiguration(layout, Variant.earliestArrival(), Path.of("/r/mam.sock"))
+                .files();
+
+        assertEquals("socket.path = /r/mam.sock\npolicy = earliest-arrival\npolicy.budget.ms = 1000\n",
+                files.get("org.socketintents.mam.cfg"));
+        assertEquals("initial.window.segments = 10\nmss.bytes = 1448\nuse.measured = true\n",
+                files.get("org.socketintents.policy.earliestarrival.cfg"));
+        assertTrue(files.get("org.socketintents.netmon.interface-i2.cfg")
+                .startsWith("name = i2\nbandwidth.down = 12000000\nbandwidth.up = 6000000\nrtt = 70\n"));
+    }
+
+    @Test
+    void everyComparisonIncludesTheEarliestArrivalPolicy() {
+        Variant earliestArrival = Variant.earliestArrival();
+
+        assertEquals("earliest-arrival", earliestArrival.label());
+        assertEquals("earliest-arrival", earliestArrival.policy());
+        assertEquals(Optional.empty(), Variant.onlyLink(earliestArrival.label()));
+        assertEquals(List.of("i1-only", "i2-only", "category", "earliest-arrival"),
+                new BulkVersusQuery().variants().stream().map(Variant::label).toList());
+        assertEquals(List.of("i1-only", "i2-only", "round-robin", "filesize-100k", "earliest-arrival"),
+                new OffloadByFileSize().variants().stream().map(Variant::label).toList());
+    }
+
+    @Test
     void variantsConfigureThePapersPolicies() {
         assertEquals("filesize-1400k", Variant.fileSize("1400k").label());
         assertEquals(Map.of("org.socketintents.policy.filesize", Map.of("threshold", "100k")),
