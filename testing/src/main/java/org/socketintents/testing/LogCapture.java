@@ -65,6 +65,28 @@ public final class LogCapture implements AutoCloseable {
         return messages;
     }
 
+    /**
+     * @param level the lowest java.util.logging level wanted
+     * @return the messages logged at that level or above, with their parameters filled in, each followed by the
+     *         exception logged with it, if any
+     */
+    public List<String> atOrAbove(Level level) {
+        SimpleFormatter formatter = new SimpleFormatter();
+        List<String> messages = new ArrayList<>();
+        for (LogRecord record : records) {
+            if (record.getLevel().intValue() >= level.intValue()) {
+                messages.add(formatter.formatMessage(record)
+                        + (record.getThrown() == null ? "" : ": " + record.getThrown()));
+            }
+        }
+        return messages;
+    }
+
+    /** @return the messages of {@link #atOrAbove(Level)} that contain {@code text} */
+    public List<String> containing(Level level, String text) {
+        return atOrAbove(level).stream().filter(message -> message.contains(text)).toList();
+    }
+
     @Override
     public void close() {
         logger.removeHandler(handler);

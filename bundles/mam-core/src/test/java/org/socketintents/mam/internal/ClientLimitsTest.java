@@ -25,6 +25,7 @@ import org.socketintents.protocol.ErrorReply;
 import org.socketintents.protocol.MessageEncoder;
 import org.socketintents.protocol.Ping;
 import org.socketintents.protocol.Pong;
+import org.socketintents.testing.LogCapture;
 
 /**
  * Hostile clients (slow-loris, silent, flooding) lose their own connections, or at most their own share of the
@@ -77,7 +78,7 @@ class ClientLimitsTest {
 
     @Test
     void aClientThatDoesNotReadItsRepliesIsDisconnectedOnceAndABystanderKeepsBeingAnswered() throws Exception {
-        try (LogCapture sessionLog = LogCapture.of(ClientSession.class, Level.INFO);
+        try (LogCapture sessionLog = LogCapture.of(ClientSession.class);
              RunningMam mam = new RunningMam(directory.resolve("mam.sock"),
                      Map.of("write_timeout_ms", WRITE_TIMEOUT_MS));
              WireClient bystander = new WireClient(mam.socket)) {
@@ -90,10 +91,10 @@ class ClientLimitsTest {
             long sent = flooder.get();
             awaitClients(mam, 1);
             assertEquals(new Pong(-1), bystander.call(new Ping(-1)));
-            List<String> closed = sessionLog.containing("does not read its replies");
+            List<String> closed = sessionLog.containing(Level.INFO, "does not read its replies");
             System.out.printf("flooder cut off after %d frames; the bystander was answered %d times meanwhile%n",
                     sent, answered);
-            assertEquals(1, closed.size(), () -> "logged: " + sessionLog.messages());
+            assertEquals(1, closed.size(), () -> "logged: " + sessionLog.atOrAbove(Level.INFO));
             assertTrue(closed.get(0).contains("write.timeout.ms = " + WRITE_TIMEOUT_MS), closed.get(0));
         }
     }
@@ -101,7 +102,7 @@ class ClientLimitsTest {
     @Test
     void aUserOverItsConnectionLimitIsRefusedUntilOneOfItsConnectionsCloses() throws Exception {
         List<WireClient> admitted = new ArrayList<>();
-        try (LogCapture warnings = LogCapture.of(ClientSession.class, Level.WARNING);
+        try (LogCapture warnings = LogCapture.of(ClientSession.class);
              RunningMam mam = new RunningMam(directory.resolve("mam.sock"), Map.of("max_clients_per_user", PER_USER))) {
             for (int i = 0; i < PER_USER; i++) {
                 admitted.add(new WireClient(mam.socket));
@@ -116,8 +117,8 @@ class ClientLimitsTest {
                     assertTrue(extra.isClosedByPeer());
                 }
             }
-            assertEquals(1, warnings.containing("max.clients.per.user").size(),
-                    () -> "a user that keeps trying is warned about once: " + warnings.messages());
+            assertEquals(1, warnings.containing(Level.WARNING, "max.clients.per.user").size(),
+                    () -> "a user that keeps trying is warned about once: " + warnings.atOrAbove(Level.WARNING));
             admitted.remove(0).close();
             awaitClients(mam, PER_USER - 1);
             try (WireClient again = new WireClient(mam.socket)) {
