@@ -38,7 +38,8 @@ public final class DecisionEpoch implements InterfaceListener {
     private final Accounts accounts;
     private volatile long reuseMillis = MamConfig.DEFAULT_DECISION_REUSE_MS;
     private MamSettings settings = MamSettings.DEFAULTS;
-    private EpochFile file;
+    /** Written under this object's lock; read without it on every decision. */
+    private volatile EpochFile file;
     private SocketFile.Access access;
 
     public DecisionEpoch() {
@@ -87,11 +88,9 @@ public final class DecisionEpoch implements InterfaceListener {
      */
     public void advance(String why) {
         long next = epoch.incrementAndGet();
-        EpochFile published;
         synchronized (this) {
-            published = file;
-            if (published != null) {
-                published.write(epoch.get()); // the latest: advances racing for the lock may arrive out of order
+            if (file != null) {
+                file.write(epoch.get()); // the latest: advances racing for the lock may arrive out of order
             }
         }
         LOG.log(Level.DEBUG, () -> "Decision epoch " + next + ": " + why);
@@ -112,7 +111,7 @@ public final class DecisionEpoch implements InterfaceListener {
         return new DecisionReuse(startedIn, millis);
     }
 
-    synchronized boolean isPublished() {
+    boolean isPublished() {
         return file != null;
     }
 

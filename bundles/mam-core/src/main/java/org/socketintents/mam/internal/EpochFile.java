@@ -72,10 +72,6 @@ final class EpochFile implements AutoCloseable {
         LONG.setVolatile(mapped, 0, epoch);
     }
 
-    long read() {
-        return (long) LONG.getVolatile(mapped, 0);
-    }
-
     /** Closes the file and leaves it in place, with its last value, for clients that still map it. */
     @Override
     public void close() throws IOException {
