@@ -8,7 +8,10 @@ import org.socketintents.lab.topology.Layout;
 /**
  * nginx for the lab: serves the corpus on every server-side link address, keep-alive and Range requests as nginx
  * does them for static files, no compression (object sizes on the wire are the corpus sizes). Runs in the
- * foreground under the lab's control, with its files in the lab's run directory and its logs in the results.
+ * foreground under the lab's control, with its files in the lab's run directory and its logs in the results. Its
+ * workers run as root, like the lab: the corpus lives in the repository's build output, wherever it was cloned,
+ * often below a directory only root may enter (mktemp -d makes 0700 ones), and this nginx listens only on the
+ * lab's own addresses inside its server namespace.
  */
 public record NginxConfig(Layout layout, Path corpus, Path logs, Path run, int port) {
 
@@ -22,6 +25,7 @@ public record NginxConfig(Layout layout, Path corpus, Path logs, Path run, int p
                 .map(l -> "        listen " + l.serverAddress() + ":" + port + ";\n")
                 .collect(Collectors.joining());
         return "daemon off;\n"
+                + "user root root;\n"
                 + "master_process on;\n"
                 + "worker_processes 1;\n"
                 + "pid " + run.resolve("nginx.pid") + ";\n"

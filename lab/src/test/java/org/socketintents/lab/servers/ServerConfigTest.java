@@ -29,6 +29,7 @@ class ServerConfigTest {
         assertTrue(conf.contains("listen 10.200.2.1:80;"), conf);
         assertTrue(conf.contains("root /c;"), conf);
         assertTrue(conf.contains("daemon off;"), conf);
+        assertTrue(conf.contains("user root root;"), "the corpus may be below a directory only root enters");
         assertTrue(conf.contains("access_log /logs/nginx-access.log lab;"), conf);
         assertTrue(conf.contains("pid /run/x/nginx.pid;"), conf);
         assertTrue(conf.contains("$http_range"), conf);
