@@ -28,7 +28,8 @@ public final class ClientProcessMain {
             Workload workload = Workload.timed(Long.parseLong(args[2]), Duration.ofMillis(Long.parseLong(args[3])));
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             DecisionTally tally = new DecisionTally();
-            Measurement result = LoadRun.run(() -> DecisionClient.connect(socket, tally), Integer.parseInt(args[1]), workload,
+            int threads = Integer.parseInt(args[1]);
+            Measurement result = LoadRun.run(() -> LibraryDecisionClient.connect(socket, tally), threads, workload,
                     () -> {
                         System.out.println(ResultLine.READY);
                         System.out.flush();

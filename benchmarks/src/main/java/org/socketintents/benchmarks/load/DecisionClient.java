@@ -19,10 +19,10 @@ import org.socketintents.protocol.ProtocolException;
 import org.socketintents.protocol.Wire;
 
 /**
- * Asks the MAM for a decision per round trip, as the client library does: a new CONNECT encoded each time, the
- * reply decoded and matched to it, and a connection the MAM closed reopened once for the request. The channel
- * blocks; the library waits on a selector instead so that it can time out, which costs it one more system call
- * per wait.
+ * Asks the MAM for a decision on the wire, without the client library: a new CONNECT encoded each time, the reply
+ * decoded and matched to it, and a connection the MAM closed reopened once for the request. The load tool uses it
+ * where it needs the MAM's reply itself (the sample in the report, the readiness check); the measured round trips
+ * go through the library ({@link LibraryDecisionClient}).
  */
 final class DecisionClient implements RoundTripClient {
 

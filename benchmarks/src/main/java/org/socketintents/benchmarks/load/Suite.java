@@ -142,12 +142,12 @@ final class Suite {
     private void loadMam(Path socket, String heap) throws IOException {
         if (plan.measures(Phase.LATENCY)) {
             decisionRuns(Kind.DECISION_LATENCY, heap, plan.latencyClients(), 1, tally -> LoadRun.run(
-                    () -> DecisionClient.connect(socket, tally), plan.latencyClients(), latencyWorkload()));
+                    () -> LibraryDecisionClient.connect(socket, tally), plan.latencyClients(), latencyWorkload()));
         }
         if (plan.measures(Phase.THROUGHPUT)) {
             for (int count : plan.clientCounts()) {
                 decisionRuns(Kind.DECISION_THROUGHPUT, heap, count, 1, tally -> LoadRun.run(
-                        () -> DecisionClient.connect(socket, tally), count, throughputWorkload()));
+                        () -> LibraryDecisionClient.connect(socket, tally), count, throughputWorkload()));
             }
             for (int count : plan.processCounts()) {
                 decisionRuns(Kind.DECISION_PROCESSES, heap, count, plan.processes(), tally -> ClientProcesses.run(

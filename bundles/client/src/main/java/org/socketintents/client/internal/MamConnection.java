@@ -23,12 +23,18 @@ import org.socketintents.protocol.Wire;
  * One connection to the MAM's Unix domain socket, used by one thread at a time for one request after another.
  *
  * <p>The channel is non-blocking and every wait goes through a {@link Selector} with the time left before the
- * caller's deadline: a blocking Unix domain channel would ignore any timeout and hang on a stuck MAM.
+ * caller's deadline: a blocking Unix domain channel would ignore any timeout and hang on a stuck MAM. A reply is
+ * first polled for {@value #REPLY_POLL_MICROS} us: the MAM answers from memory in a few microseconds, and
+ * sleeping in the selector would add the thread's wake-up, which on a virtual machine with idle CPUs is most of
+ * the round trip.
  */
 final class MamConnection implements Closeable {
 
     /** Largest frame accepted or sent; the largest possible decision fits in far less. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** How long a reply is polled for before the thread sleeps in the selector. */
+    static final long REPLY_POLL_MICROS = 50;
+    private static final long REPLY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(REPLY_POLL_MICROS);
 
     private final SocketChannel channel;
     private final Selector selector;
@@ -100,13 +106,18 @@ final class MamConnection implements Closeable {
     }
 
     private void fill(ByteBuffer buffer, long deadlineNanos) throws IOException {
+        long pollEnd = System.nanoTime() + REPLY_POLL_NANOS;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer);
             if (read < 0) {
                 throw new EOFException("the MAM closed the connection");
             }
             if (read == 0) {
-                await(SelectionKey.OP_READ, deadlineNanos);
+                if (System.nanoTime() - pollEnd < 0) {
+                    Thread.onSpinWait();
+                } else {
+                    await(SelectionKey.OP_READ, deadlineNanos);
+                }
             }
         }
     }

@@ -34,7 +34,8 @@ import org.socketintents.protocol.Wire;
 
 /**
  * One client connection, served by its own thread with blocking I/O: the request is read, decided and
- * answered on that thread, which keeps the round trip free of hand-offs. When a policy overruns its budget the
+ * answered on that thread, which keeps the round trip free of hand-offs (and, with {@link ReadSpinner}, of the
+ * thread's wake-up when the next request follows at once). When a policy overruns its budget the
  * watchdog hands the OS-default decision to a fresh thread, which answers with it and then takes over reading,
  * so the client is never held up by the policy.
  */
@@ -68,6 +69,7 @@ final class ClientSession implements DelegatedConnects.Replies {
     /** System.nanoTime() by which the client must have sent what is awaited; {@link #NO_DEADLINE} while deciding. */
     private volatile long deadline = NO_DEADLINE;
     private volatile String awaited = "";
+    private volatile long awaitedLimit;
     /** System.nanoTime() by which the reply being written must be out; {@link #NO_DEADLINE} when none is. */
     private volatile long writeDeadline = NO_DEADLINE;
     private static final long NO_DEADLINE = 0;
@@ -146,7 +148,7 @@ final class ClientSession implements DelegatedConnects.Replies {
                     + " write.timeout.ms = " + settings.get().writeMillis() + ")");
             close();
         } else if (isPast(deadline, now)) {
-            LOG.log(Level.DEBUG, "Client " + id + " closed: " + awaited);
+            LOG.log(Level.DEBUG, "Client " + id + " closed: " + awaited + " = " + awaitedLimit);
             close();
         }
     }
@@ -155,8 +157,10 @@ final class ClientSession implements DelegatedConnects.Replies {
         return due != NO_DEADLINE && now - due > 0;
     }
 
+    /** @param what the limit's name: the message is built only if it is overrun, not per request */
     private void expect(String what, long timeout, TimeUnit unit) {
         awaited = what;
+        awaitedLimit = timeout;
         deadline = System.nanoTime() + unit.toNanos(timeout);
     }
 
@@ -270,12 +274,11 @@ final class ClientSession implements DelegatedConnects.Replies {
     private Message read() throws IOException, ProtocolException {
         MamSettings limits = settings.get();
         header.clear();
-        expect("no request within idle.timeout.s = " + limits.idleSeconds(), limits.idleSeconds(), TimeUnit.SECONDS);
-        if (channel.read(header) < 0) {
+        expect("no request within idle.timeout.s", limits.idleSeconds(), TimeUnit.SECONDS);
+        if (services.spinner().read(channel, header, limits.readSpinMicros()) < 0) {
             throw new EOFException();
         }
-        expect("frame not complete within frame.timeout.ms = " + limits.frameMillis(), limits.frameMillis(),
-                TimeUnit.MILLISECONDS);
+        expect("frame not complete within frame.timeout.ms", limits.frameMillis(), TimeUnit.MILLISECONDS);
         readFully(header);
         int length = header.getInt(0);
         MessageDecoder.checkLength(length, limits.maxFrameBytes());

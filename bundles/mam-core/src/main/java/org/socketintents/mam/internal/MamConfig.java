@@ -11,6 +11,8 @@ public @interface MamConfig {
     String PID = "org.socketintents.mam";
     /** Default of {@link #decision_reuse_ms()}. */
     int DEFAULT_DECISION_REUSE_MS = 60_000;
+    /** Default of {@link #read_spin_us()}. */
+    int DEFAULT_READ_SPIN_US = 50;
 
     @AttributeDefinition(name = "Socket path", required = false,
             description = "Unix socket the MAM listens on. Empty: /run/socket-intents/mam.sock when /run is writable,"
@@ -76,4 +78,11 @@ public @interface MamConfig {
                     + " asking, as long as the policy and the interfaces stay the same (the MAM tells clients"
                     + " when they change). 0: clients ask for every connection.")
     int decision_reuse_ms() default DEFAULT_DECISION_REUSE_MS;
+
+    @AttributeDefinition(name = "Read spin (us)", min = "0", max = "1000",
+            description = "After answering, a client's thread polls for its next request this long before it sleeps:"
+                    + " a client asking again at once is answered without waking a halted CPU, at the price of this"
+                    + " much CPU time per request when it does not. At most one thread per CPU but one spins at a"
+                    + " time. 0: sleep at once (a gateway saving power).")
+    int read_spin_us() default DEFAULT_READ_SPIN_US;
 }

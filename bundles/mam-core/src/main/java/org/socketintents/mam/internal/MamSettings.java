@@ -32,18 +32,21 @@ import org.socketintents.protocol.MamSocketPath;
  * @param socketGroup   the socket file's group, empty for the MAM's group
  * @param allowed       the peers that may use the MAM
  * @param decisionReuseMillis how long clients may reuse a reusable decision, 0 for not at all
+ * @param readSpinMicros how long a session polls for the next request before it blocks, 0 for not at all
  */
 record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int budgetMillis, int maxFrameBytes,
                    int maxClients, int idleSeconds, int frameMillis, int writeMillis, int maxClientsPerUser,
                    Optional<UserPrincipal> socketOwner,
-                   Optional<GroupPrincipal> socketGroup, PeerAllowList allowed, int decisionReuseMillis) {
+                   Optional<GroupPrincipal> socketGroup, PeerAllowList allowed, int decisionReuseMillis,
+                   int readSpinMicros) {
 
     private static final Logger LOG = System.getLogger(MamSettings.class.getName());
 
     /** The defaults of {@link MamConfig}, the "last good" values before any configuration. */
     static final MamSettings DEFAULTS = new MamSettings(MamSocketPath.forServer().toAbsolutePath(),
             SocketFile.parseMode("0660"), 50, 16384, 1024, 300, 2000, 5000, 256, Optional.empty(), Optional.empty(),
-            PeerAllowList.ANYONE, MamConfig.DEFAULT_DECISION_REUSE_MS);
+            PeerAllowList.ANYONE, MamConfig.DEFAULT_DECISION_REUSE_MS,
+            MamConfig.DEFAULT_READ_SPIN_US);
 
     /**
      * @param config   the configuration as DS delivers it
@@ -73,7 +76,8 @@ record MamSettings(Path socketPath, Set<PosixFilePermission> socketMode, int bud
                 principal("socket.group", config.socket_group(), principals::lookupPrincipalByGroupName,
                         previous.socketGroup),
                 allowList(config, accounts, previous.allowed),
-                checked("decision.reuse.ms", config::decision_reuse_ms, 0, 3_600_000, previous.decisionReuseMillis));
+                checked("decision.reuse.ms", config::decision_reuse_ms, 0, 3_600_000, previous.decisionReuseMillis),
+                checked("read.spin.us", config::read_spin_us, 0, 1000, previous.readSpinMicros));
     }
 
     /** Looks a user or group up by name or number. */

@@ -9,19 +9,21 @@ import java.util.Objects;
  * @param statistics answers STATS requests
  * @param connects   answers SOCKETCONNECT requests
  * @param users      the connections each user has open
+ * @param spinner    how sessions wait for their next request
  */
 record SessionServices(DecisionEngine engine, StatisticsReporter statistics, DelegatedConnects connects,
-                       ConnectionsPerUser users) {
+                       ConnectionsPerUser users, ReadSpinner spinner) {
 
     SessionServices {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(connects, "connects");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(spinner, "spinner");
     }
 
-    /** The services of a new server: no user has a connection yet. */
+    /** The services of a new server: no user has a connection yet, and no session polls. */
     SessionServices(DecisionEngine engine, StatisticsReporter statistics, DelegatedConnects connects) {
-        this(engine, statistics, connects, new ConnectionsPerUser());
+        this(engine, statistics, connects, new ConnectionsPerUser(), new ReadSpinner());
     }
 }

@@ -65,6 +65,16 @@ class MamSettingsTest {
     }
 
     @Test
+    void readSpinIsTakenZeroTurnsItOffAndOutOfRangeKeepsTheLastGood() {
+        assertEquals(MamConfig.DEFAULT_READ_SPIN_US, MamSettings.DEFAULTS.readSpinMicros());
+        MamSettings good = MamSettings.of(TestConfigs.mam(Map.of("read_spin_us", 200)), MamSettings.DEFAULTS);
+        assertEquals(200, good.readSpinMicros());
+        assertEquals(0, MamSettings.of(TestConfigs.mam(Map.of("read_spin_us", 0)), good).readSpinMicros());
+        assertEquals(good, MamSettings.of(TestConfigs.mam(Map.of("read_spin_us", 1001)), good));
+        assertEquals(good, MamSettings.of(TestConfigs.mam(Map.of("read_spin_us", -1)), good));
+    }
+
+    @Test
     void aValueThatIsNotANumberKeepsTheLastGoodOne() {
         MamSettings good = MamSettings.of(TestConfigs.mam(Map.of("max_clients", 2)), MamSettings.DEFAULTS);
         // what DS throws when max.clients = abc is read as an int
