@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketintents.api.policy.Decision;
+import org.socketintents.api.policy.Transport;
 import org.socketintents.siget.TestServer.Resource;
 
 /** https: TLS over the intent socket, trusted like wget: the JDK's authorities, a given one, or any server. */
@@ -106,5 +108,19 @@ class HttpsTest {
         assertArrayEquals(BODY, Files.readAllBytes(dir.resolve("secret.bin")));
         assertEquals(1, server.connections() - before, "both phases over one kept-alive TLS connection");
         assertEquals(List.of("new", "reused"), TwoPhaseDownloadTest.column(Timing.readCsv(timings), "connection"));
+    }
+
+    /** TLS is layered on the connection the MAM made for an MPTCP decision as on siget's own sockets. */
+    @Test
+    void anMptcpDecisionLayersTlsOnTheConnectionTheMamMade(@TempDir Path dir) throws IOException {
+        try (FakeMam mam = new FakeMam(dir.resolve("mam.sock"), request -> Decision.builder()
+                .transport(Transport.MPTCP).reason("fake multipath").build())) {
+            SigetRun run = SigetRun.of("-q", "--category", "bulk", "--filesize", "5M", "-P", dir, "--mam-socket",
+                    mam.path(), "--ca-certificate", authority, server.url("/secret.bin"));
+
+            assertEquals(0, run.exit(), run.stderr());
+            assertArrayEquals(BODY, Files.readAllBytes(dir.resolve("secret.bin")));
+            assertEquals(1, mam.socketConnects().size());
+        }
     }
 }

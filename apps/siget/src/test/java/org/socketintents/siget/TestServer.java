@@ -2,6 +2,7 @@ package org.socketintents.siget;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,9 +40,22 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Where the server accepts its connections. */
+    interface Listener extends Closeable {
+        /** @return the next connection */
+        Accepted accept() throws IOException;
+
+        /** @return the port it listens on, on 127.0.0.1 */
+        int port();
+    }
+
+    /** An accepted connection and its peer's address. */
+    record Accepted(Socket socket, InetAddress peer) {
+    }
+
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
-    private final ServerSocket server;
+    private final Listener server;
     private final String scheme;
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -49,7 +63,7 @@ final class TestServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
 
-    private TestServer(ServerSocket server, String scheme) {
+    private TestServer(Listener server, String scheme) {
         this.server = server;
         this.scheme = scheme;
         Thread acceptor = new Thread(this::accept, "test-http-accept");
@@ -58,12 +72,37 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer http() throws IOException {
-        return new TestServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http");
+        return new TestServer(listening(new ServerSocket(0, 50, InetAddress.getLoopbackAddress())), "http");
     }
 
     static TestServer https(SSLContext tls) throws IOException {
-        return new TestServer(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
-                "https");
+        return new TestServer(listening(tls.getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getLoopbackAddress())), "https");
+    }
+
+    /** @return an http server that accepts connections from the given listener, e.g. an MPTCP one */
+    static TestServer http(Listener listener) {
+        return new TestServer(listener, "http");
+    }
+
+    private static Listener listening(ServerSocket server) {
+        return new Listener() {
+            @Override
+            public Accepted accept() throws IOException {
+                Socket socket = server.accept();
+                return new Accepted(socket, socket.getInetAddress());
+            }
+
+            @Override
+            public int port() {
+                return server.getLocalPort();
+            }
+
+            @Override
+            public void close() throws IOException {
+                server.close();
+            }
+        };
     }
 
     TestServer put(String path, Resource resource) {
@@ -72,7 +111,7 @@ final class TestServer implements AutoCloseable {
     }
 
     URI url(String path) {
-        return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort() + path);
+        return URI.create(scheme + "://127.0.0.1:" + server.port() + path);
     }
 
     List<Request> requests() {
@@ -103,27 +142,28 @@ final class TestServer implements AutoCloseable {
 
     private void accept() {
         while (true) {
-            Socket socket;
+            Accepted accepted;
             try {
-                socket = server.accept();
+                accepted = server.accept();
             } catch (IOException e) {
                 return; // closed
             }
+            Socket socket = accepted.socket();
             int id = connections.incrementAndGet();
-            connectionPeers.add(socket.getInetAddress());
+            connectionPeers.add(accepted.peer());
             open.add(socket);
-            Thread thread = new Thread(() -> serve(socket, id), "test-http-" + id);
+            Thread thread = new Thread(() -> serve(socket, id, accepted.peer()), "test-http-" + id);
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    private void serve(Socket socket, int id) {
+    private void serve(Socket socket, int id, InetAddress peer) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             while (true) {
-                Request request = read(in, id, socket.getInetAddress());
+                Request request = read(in, id, peer);
                 if (request == null) {
                     return;
                 }
@@ -178,9 +218,10 @@ final class TestServer implements AutoCloseable {
         private final Framing framing;
         private final AtomicInteger resetsLeft;
         private final long resetAfter;
+        private final boolean stall;
 
         private Resource(int status, byte[] body, String contentType, Map<String, String> extraHeaders,
-                         boolean honoursRange, Framing framing, int resets, long resetAfter) {
+                         boolean honoursRange, Framing framing, int resets, long resetAfter, boolean stall) {
             this.status = status;
             this.body = body;
             this.contentType = contentType;
@@ -189,10 +230,11 @@ final class TestServer implements AutoCloseable {
             this.framing = framing;
             this.resetsLeft = new AtomicInteger(resets);
             this.resetAfter = resetAfter;
+            this.stall = stall;
         }
 
         static Resource of(byte[] body, String contentType) {
-            return new Resource(200, body, contentType, Map.of(), true, Framing.CONTENT_LENGTH, 0, 0);
+            return new Resource(200, body, contentType, Map.of(), true, Framing.CONTENT_LENGTH, 0, 0, false);
         }
 
         static Resource html(String page) {
@@ -201,22 +243,23 @@ final class TestServer implements AutoCloseable {
 
         static Resource status(int code) {
             return new Resource(code, ("status " + code).getBytes(StandardCharsets.US_ASCII), "text/plain",
-                    Map.of(), false, Framing.CONTENT_LENGTH, 0, 0);
+                    Map.of(), false, Framing.CONTENT_LENGTH, 0, 0, false);
         }
 
         static Resource redirect(int code, String location) {
             return new Resource(code, new byte[0], "text/plain", Map.of("Location", location), false,
-                    Framing.CONTENT_LENGTH, 0, 0);
+                    Framing.CONTENT_LENGTH, 0, 0, false);
         }
 
         /** Answers every request with 200 and the whole body, as servers without range support do. */
         Resource ignoringRange() {
-            return new Resource(status, body, contentType, extraHeaders, false, framing, resetsLeft.get(), resetAfter);
+            return new Resource(status, body, contentType, extraHeaders, false, framing, resetsLeft.get(), resetAfter,
+                    stall);
         }
 
         Resource framed(Framing newFraming) {
             return new Resource(status, body, contentType, extraHeaders, honoursRange, newFraming, resetsLeft.get(),
-                    resetAfter);
+                    resetAfter, stall);
         }
 
         /**
@@ -224,7 +267,17 @@ final class TestServer implements AutoCloseable {
          * after that many.
          */
         Resource resetting(int times, long afterBytes) {
-            return new Resource(status, body, contentType, extraHeaders, honoursRange, framing, times, afterBytes);
+            return new Resource(status, body, contentType, extraHeaders, honoursRange, framing, times, afterBytes,
+                    false);
+        }
+
+        /**
+         * The first {@code times} responses with more than {@code afterBytes} bytes of body stop sending after that
+         * many and keep the connection open until the client closes it.
+         */
+        Resource stalling(int times, long afterBytes) {
+            return new Resource(status, body, contentType, extraHeaders, honoursRange, framing, times, afterBytes,
+                    true);
         }
 
         /** @return whether the connection stays open */
@@ -278,6 +331,10 @@ final class TestServer implements AutoCloseable {
                 out.write(bytes, (int) first, limit);
             }
             out.flush();
+            if (reset && stall) {
+                socket.getInputStream().transferTo(OutputStream.nullOutputStream()); // until the client gives up
+                return false;
+            }
             if (reset) {
                 socket.setSoLinger(true, 0); // closing now sends RST: the client's read fails
                 socket.close();

@@ -63,6 +63,7 @@ class TimingsFileTest {
             assertTrue(record.number("first_byte_ms") <= record.number("end_ms"), record.toString());
             assertTrue(record.number("end_ms") <= after, record.toString());
             assertEquals("", record.get("error"));
+            assertEquals("tcp", record.get("transport"));
         }
         assertEquals("{category=QUERY, filesize=40000}", records.get(1).get("intents"));
         assertTrue(Files.readAllLines(file).get(2).contains("\"{category=QUERY, filesize=40000}\""),
@@ -84,7 +85,7 @@ class TimingsFileTest {
         assertTrue(probe.contains("\"bytes\":15360,"), probe);
         assertTrue(probe.contains("\"intents\":\"{category=QUERY}\","), probe);
         assertTrue(probe.contains("\"connection\":\"new\","), probe);
-        assertTrue(probe.contains("\"error\":\"\"}"), probe);
+        assertTrue(probe.endsWith(",\"error\":\"\",\"transport\":\"tcp\"}"), probe);
         assertTrue(lines.get(1).contains("\"phase\":\"rest\","), lines.get(1));
     }
 

@@ -2,6 +2,7 @@ package org.socketintents.siget.download;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.socketintents.api.Intents;
@@ -61,7 +62,8 @@ final class ExchangeLog {
                 connection.map(facts -> address(facts.local())).orElse(""),
                 connection.map(facts -> address(facts.remote())).orElse(""),
                 connection.map(facts -> facts.reused() ? "reused" : "new").orElse(""),
-                start, firstByte, end, error);
+                start, firstByte, end, error,
+                connection.map(facts -> facts.transport().name().toLowerCase(Locale.ROOT)).orElse(""));
     }
 
     private static String address(InetSocketAddress address) {

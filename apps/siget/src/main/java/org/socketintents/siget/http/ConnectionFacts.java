@@ -12,18 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.socketintents.api.policy.Transport;
 
 /**
- * Which connection one exchange used: its local and remote address, the interface of the local address, and
- * whether it was opened for the exchange or reused from the pool.
+ * Which connection one exchange used: its local and remote address, the interface of the local address, whether
+ * it was opened for the exchange or reused from the pool, and the transport it runs over.
  *
  * @param local         the local end
  * @param remote        the remote end
  * @param interfaceName the name of the interface holding the local address; empty when none does
  * @param reused        whether the connection was kept alive from an earlier exchange
+ * @param transport     the transport it runs over: MPTCP only when the MAM opened an MPTCP connection and the
+ *                      server spoke MPTCP
  */
 public record ConnectionFacts(InetSocketAddress local, InetSocketAddress remote, String interfaceName,
-                              boolean reused) {
+                              boolean reused, Transport transport) {
 
     private static final Map<InetAddress, String> INTERFACE_NAMES = new ConcurrentHashMap<>();
 
@@ -41,7 +44,7 @@ public record ConnectionFacts(InetSocketAddress local, InetSocketAddress remote,
         return Optional.of(new ConnectionFacts(local,
                 remote instanceof InetSocketAddress ? (InetSocketAddress) remote : null,
                 INTERFACE_NAMES.computeIfAbsent(local.getAddress(), ConnectionFacts::interfaceName),
-                !NewConnections.opened(context)));
+                !NewConnections.opened(context), ConnectionTransport.of(context).orElse(Transport.TCP)));
     }
 
     /** The interface holding the address, or else the one whose prefix contains it (127.0.0.2 is on lo). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import javax.net.ssl.SSLSocket;
 
@@ -20,29 +19,26 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.socketintents.api.policy.Decision;
-import org.socketintents.client.IntentSocket;
-import org.socketintents.client.MamClient;
 
 /**
- * Opens HttpClient's connections as {@link IntentSocket}s carrying the intents of the request that needs the
- * connection, bound to the local address of the route the {@link IntentRoutePlanner} chose and following the
- * decision that route was planned by (no second request to the MAM); https is TLS layered on that socket.
+ * Opens HttpClient's connections for the routes the {@link IntentRoutePlanner} planned: over the transport of the
+ * decision the route was planned by, from the route's local address, carrying the intents of the request that
+ * needs the connection ({@link DecidedSockets}); https is TLS layered on that socket.
  *
  * <p>Of HttpClient's socket settings only the read timeout is applied: the other options are left to the
  * policy's suggestions and the OS, as the intents are meant to.
  */
 public final class IntentConnectionOperator implements HttpClientConnectionOperator {
 
-    private final MamClient mam;
+    private final DecidedSockets sockets;
     private final TlsSocketStrategy tls;
 
     /**
-     * @param mam the MAM client the sockets ask
-     * @param tls how https connections are secured
+     * @param sockets opens the sockets as the routes' decisions say
+     * @param tls     how https connections are secured
      */
-    public IntentConnectionOperator(MamClient mam, TlsSocketStrategy tls) {
-        this.mam = mam;
+    IntentConnectionOperator(DecidedSockets sockets, TlsSocketStrategy tls) {
+        this.sockets = sockets;
         this.tls = tls;
     }
 
@@ -53,16 +49,12 @@ public final class IntentConnectionOperator implements HttpClientConnectionOpera
         if (unixDomainSocket != null) {
             throw new UnsupportedSchemeException("siget connects over TCP only, not to " + unixDomainSocket);
         }
-        IntentSocket socket = new IntentSocket(RequestIntents.of(context), mam);
+        Socket socket = sockets.connect(remote(host), localAddress,
+                connectTimeout == null ? 0 : connectTimeout.toMillisecondsIntBound(), context);
         try {
             if (socketConfig.getSoTimeout() != null && socketConfig.getSoTimeout().isEnabled()) {
                 socket.setSoTimeout(socketConfig.getSoTimeout().toMillisecondsIntBound());
             }
-            if (localAddress != null) {
-                socket.bind(localAddress);
-            }
-            connect(socket, remote(host), connectTimeout == null ? 0 : connectTimeout.toMillisecondsIntBound(),
-                    context);
             conn.bind(socket);
             if (URIScheme.HTTPS.same(host.getSchemeName())) {
                 secure(conn, socket, endpointName != null ? endpointName : host, attachment, context);
@@ -86,17 +78,6 @@ public final class IntentConnectionOperator implements HttpClientConnectionOpera
                         TimeValue connectTimeout, SocketConfig socketConfig, HttpContext context) throws IOException {
         connect(conn, host, host, null, localAddress,
                 connectTimeout == null ? null : Timeout.of(connectTimeout.toDuration()), socketConfig, null, context);
-    }
-
-    /** Follows the decision the route was planned by, if the route has an address it was made for. */
-    private static void connect(IntentSocket socket, InetSocketAddress remote, int timeout, HttpContext context)
-            throws IOException {
-        Optional<Decision> decision = RouteDecision.of(context);
-        if (decision.isPresent() && !remote.isUnresolved()) {
-            socket.connect(remote, timeout, decision.get());
-        } else {
-            socket.connect(remote, timeout);
-        }
     }
 
     /** Secures a connection through a proxy tunnel; siget plans no proxy routes, but the contract includes it. */

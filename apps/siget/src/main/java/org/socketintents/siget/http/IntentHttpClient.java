@@ -22,9 +22,10 @@ import org.socketintents.client.MamClientConfig;
 /**
  * Apache HttpClient wired to Socket Intents: routes planned by the policy ({@link IntentRoutePlanner}),
  * connections opened as intent sockets ({@link IntentConnectionOperator}) and pooled per route, so per local
- * address. Automatic retries, content compression and connection state are off: siget resumes broken transfers
- * itself, byte ranges must count the bytes of the file, and pooled connections must be shareable between
- * requests of different phases.
+ * address and transport. Automatic retries, content compression and HttpClient's own connection state are off:
+ * siget resumes broken transfers itself, byte ranges must count the bytes of the file, and pooled connections must
+ * be shareable between requests of different phases; the only state a connection carries is its transport
+ * ({@link ConnectionTransport}), which the route planner and the connect set.
  */
 public final class IntentHttpClient implements Closeable {
 
@@ -40,8 +41,9 @@ public final class IntentHttpClient implements Closeable {
         MamClientConfig config = MamClientConfig.fromSystemProperties().toBuilder().socketPath(mamSocket).build();
         this.mam = MamClient.create(config);
         Timeout timeout = Timeout.of(settings.timeout());
+        DecidedSockets sockets = new DecidedSockets(mam);
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
-                new IntentConnectionOperator(mam, settings.tls()), PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO,
+                new IntentConnectionOperator(sockets, settings.tls()), PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO,
                 TimeValue.NEG_ONE_MILLISECOND, ManagedHttpClientConnectionFactory.INSTANCE);
         // The phases of one object may take routes of their own, so the total allows for two routes in use.
         pool.setDefaultMaxPerRoute(settings.connections());
@@ -50,7 +52,7 @@ public final class IntentHttpClient implements Closeable {
                 .setSocketTimeout(timeout).build());
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setRoutePlanner(new IntentRoutePlanner(mam, new MamDecisions(mam, warnings)))
+                .setRoutePlanner(new IntentRoutePlanner(mam, new MamDecisions(mam, warnings), sockets))
                 .setDefaultRequestConfig(RequestConfig.custom().setMaxRedirects(settings.maxRedirects())
                         .setResponseTimeout(timeout).build())
                 .setUserAgent(settings.userAgent())

@@ -13,6 +13,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.socketintents.api.Intents;
 import org.socketintents.api.policy.Decision;
 import org.socketintents.api.policy.Destination;
+import org.socketintents.api.policy.Transport;
 import org.socketintents.client.IntentResolver;
 import org.socketintents.client.MamClient;
 
@@ -27,20 +28,25 @@ import org.socketintents.client.MamClient;
  * that address: the two phases of a download share a connection when the policy leaves the probe to the OS and
  * sends the rest the same way. Without a route to the destination the route has no local address and the connect
  * reports the failure. Either way the decision travels to the connect in the request's context
- * ({@link RouteDecision}), so the socket follows it without asking the MAM again.
+ * ({@link RouteDecision}), so the socket follows it without asking the MAM again, and so does the transport it asks
+ * for ({@link ConnectionTransport}): a kept-alive connection is reused only by a request asking for the transport it
+ * runs over, so per source and transport.
  */
 public final class IntentRoutePlanner implements HttpRoutePlanner {
 
     private final MamClient mam;
     private final MamDecisions decisions;
+    private final DecidedSockets sockets;
 
     /**
      * @param mam       resolves host names with intents
      * @param decisions the policy's choice of source
+     * @param sockets   which transport the connections following a decision get
      */
-    public IntentRoutePlanner(MamClient mam, MamDecisions decisions) {
+    IntentRoutePlanner(MamClient mam, MamDecisions decisions, DecidedSockets sockets) {
         this.mam = mam;
         this.decisions = decisions;
+        this.sockets = sockets;
     }
 
     @Override
@@ -52,6 +58,7 @@ public final class IntentRoutePlanner implements HttpRoutePlanner {
         Optional<InetAddress> resolved = resolve(target, port, intents);
         if (resolved.isEmpty()) {
             // The connection operator resolves again and reports the failure as the I/O error it is.
+            ConnectionTransport.set(context, Transport.TCP);
             return new HttpRoute(new HttpHost(scheme, target.getHostName(), port), null, secure);
         }
         InetSocketAddress remote = new InetSocketAddress(resolved.get(), port);
@@ -60,6 +67,7 @@ public final class IntentRoutePlanner implements HttpRoutePlanner {
         RouteDecision.remember(context, decision);
         InetAddress destination = decision.destinations().stream().findFirst().map(Destination::address)
                 .orElse(resolved.get());
+        ConnectionTransport.set(context, sockets.transportFor(decision, new InetSocketAddress(destination, port)));
         InetAddress source = SourceAddress.of(decision, destination)
                 .or(() -> OsSourceAddress.of(destination, port)).orElse(null);
         return new HttpRoute(new HttpHost(scheme, destination, target.getHostName(), port), source, secure);

@@ -23,21 +23,23 @@ import java.util.List;
  * @param firstByte     when the response head arrived; -1 when none did
  * @param end           when the exchange ended
  * @param error         why the exchange failed; empty when it did not
+ * @param transport     {@code tcp} or {@code mptcp}: what the connection runs over; empty when there was no
+ *                      connection. Last, so that readers of the older columns by position still work
  */
 public record TimingRecord(String url, String phase, int attempt, int status, long rangeStart, long bytes,
                            long objectSize, String intents, String interfaceName, String localAddress,
                            String remoteAddress, String connection, long start, long firstByte, long end,
-                           String error) {
+                           String error, String transport) {
 
     /** The column names, in the order of {@link #values()}. */
     public static final List<String> COLUMNS = List.of("url", "phase", "attempt", "status", "range_start", "bytes",
             "object_size", "intents", "interface", "local_address", "remote_address", "connection", "start_ms",
-            "first_byte_ms", "end_ms", "error");
+            "first_byte_ms", "end_ms", "error", "transport");
 
     /** @return the values in column order; unknown numbers are null */
     public List<Object> values() {
         return Arrays.asList(url, phase, attempt, status == 0 ? null : status, rangeStart, bytes,
                 objectSize < 0 ? null : objectSize, intents, interfaceName, localAddress, remoteAddress, connection,
-                start, firstByte < 0 ? null : firstByte, end, error);
+                start, firstByte < 0 ? null : firstByte, end, error, transport);
     }
 }
