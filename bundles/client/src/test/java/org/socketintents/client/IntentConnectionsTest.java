@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.IllegalSelectorException;
 import java.nio.channels.SelectionKey;
@@ -142,6 +143,21 @@ class IntentConnectionsTest {
                 channel.configureBlocking(false);
                 assertThrows(IllegalSelectorException.class, () -> channel.register(selector, SelectionKey.OP_READ));
             }
+        }
+    }
+
+    @Test
+    void aReadTimeoutOnTheMamsConnectionIsASocketTimeoutAndTheConnectionStaysUsable() throws Exception {
+        mam.behave(connecting(Transport.TCP)).start();
+        try (Socket socket = IntentConnections.socket(echoAddress(), Intents.none(), 5_000, client)) {
+            socket.setSoTimeout(200);
+            InputStream in = socket.getInputStream();
+            long start = System.nanoTime();
+            SocketTimeoutException timeout = assertThrows(SocketTimeoutException.class, in::read,
+                    "java.net.Socket's contract for a read that outlasts setSoTimeout");
+            assertTrue(System.nanoTime() - start >= Duration.ofMillis(200).toNanos(), timeout.toString());
+            assertFalse(socket.isClosed());
+            assertEchoes(socket.getOutputStream(), in);
         }
     }
 
