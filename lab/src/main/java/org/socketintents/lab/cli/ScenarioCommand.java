@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.socketintents.lab.report.Report;
 import org.socketintents.lab.scenario.Measurement;
@@ -29,6 +30,7 @@ final class ScenarioCommand implements Command {
     private static final String RESULTS = "--results";
     private static final String CORPUS = "--corpus";
     private static final String SEED = "--seed";
+    private static final String PARALLEL = "--parallel";
 
     private final String name;
     private final Optional<RunProfile> fixedProfile;
@@ -47,12 +49,12 @@ final class ScenarioCommand implements Command {
 
     static ScenarioCommand smoke() {
         return new ScenarioCommand("smoke", Optional.of(RunProfile.SMOKE),
-                "one repetition of every scenario, shortened pages and sweep (3 min)");
+                "one repetition of every scenario, shortened pages and sweep (2 min on 4 labs)");
     }
 
     static ScenarioCommand reproduce() {
         return new ScenarioCommand("reproduce", Optional.empty(),
-                "every scenario; the paper's repetitions, or --profile hour");
+                "every scenario with the paper's repetitions (under an hour)");
     }
 
     @Override
@@ -63,15 +65,16 @@ final class ScenarioCommand implements Command {
     @Override
     public String usage() {
         String own = name.equals("scenario") ? " [NAME...] [--reps N]" : "";
-        String profiles = fixedProfile.isPresent() ? "" : " [--profile paper|hour|smoke]";
-        return name + own + profiles + " [--congestion-control cubic|bbr|...] [--results DIR] [--corpus DIR]"
-                + " [--seed 1]   " + purpose;
+        String profiles = fixedProfile.isPresent() ? "" : " [--profile "
+                + RunProfile.ALL.stream().map(RunProfile::name).collect(Collectors.joining("|")) + "]";
+        return name + own + profiles + " [--parallel " + ScenarioRunner.DEFAULT_LABS + "]"
+                + " [--congestion-control cubic|bbr|...] [--results DIR] [--corpus DIR] [--seed 1]   " + purpose;
     }
 
     @Override
     public int run(List<String> args) throws Exception {
         boolean chooses = name.equals("scenario");
-        Set<String> values = new HashSet<>(Set.of(CONGESTION_CONTROL, RESULTS, CORPUS, SEED));
+        Set<String> values = new HashSet<>(Set.of(CONGESTION_CONTROL, RESULTS, CORPUS, SEED, PARALLEL));
         if (fixedProfile.isEmpty()) {
             values.add(PROFILE);
         }
@@ -104,10 +107,11 @@ final class ScenarioCommand implements Command {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + label));
         Path corpus = options.path(CORPUS, home.resolve("target").resolve("corpus-" + profile.name()));
         long seed = options.number(SEED, 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int labs = (int) options.number(PARALLEL, ScenarioRunner.DEFAULT_LABS, 1, ScenarioRunner.MAX_LABS);
         Tools tools = Tools.locate(System.getenv());
         long started = System.nanoTime();
         String loadBefore = CalibrateCommand.loadAverage();
-        ScenarioRunner runner = new ScenarioRunner(tools, profile, congestionControl, corpus, results, seed,
+        ScenarioRunner runner = new ScenarioRunner(tools, profile, congestionControl, corpus, results, seed, labs,
                 System.out);
         List<Measurement> measurements = runner.run(scenarios);
         StringBuilder heading = new StringBuilder(String.format(Locale.ROOT, "Profile %s, corpus seed %d, %d"

@@ -7,8 +7,16 @@ package org.socketintents.lab.os;
  * @param peer              the other end's address and port
  * @param congestionControl the algorithm the connection runs, e.g. "cubic"
  * @param bytesReceived     payload bytes received in order so far (tcpi_bytes_received)
+ * @param mptcpToken        for a subflow of an MPTCP connection, the token that every subflow of that connection
+ *                          shows (the peer's); empty for plain TCP
  */
-public record TcpConnection(String local, String peer, String congestionControl, long bytesReceived) {
+public record TcpConnection(String local, String peer, String congestionControl, long bytesReceived,
+        String mptcpToken) {
+
+    /** A plain TCP connection. */
+    public TcpConnection(String local, String peer, String congestionControl, long bytesReceived) {
+        this(local, peer, congestionControl, bytesReceived, "");
+    }
 
     /** The local address without the port. */
     public String localAddress() {

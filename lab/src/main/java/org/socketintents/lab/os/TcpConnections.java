@@ -11,7 +11,10 @@ import java.util.Set;
  * The established TCP connections of a network namespace, from {@code ss -tinH} (iproute2): per connection a line
  * with state, queues and both ends, then an indented line of tcp_info fields in which the congestion control is
  * the one bare word that names an algorithm of the kernel. Addresses are IPv4, as the lab's are: those of
- * IPv4-mapped IPv6 sockets are given in their IPv4 form.
+ * IPv4-mapped IPv6 sockets are given in their IPv4 form, and a device that ss appends to a bound address
+ * ({@code 10.200.2.2%i2:54278}, as for an MPTCP subflow the kernel bound to its endpoint's device) is dropped. An
+ * MPTCP subflow's info line carries {@code tcp-ulp-mptcp ... token:LOCAL(id:N)/REMOTE(id:M)}: the remote token
+ * is the same for every subflow of one connection.
  */
 public final class TcpConnections {
 
@@ -19,6 +22,7 @@ public final class TcpConnections {
     private static final String ESTABLISHED = "ESTAB";
     private static final String BYTES_RECEIVED = "bytes_received:";
     private static final String MAPPED = "[::ffff:";
+    private static final String TOKEN = "token:";
 
     private TcpConnections() {
     }
@@ -56,12 +60,15 @@ public final class TcpConnections {
 
     /** "10.0.0.1:80" as it is; an IPv4-mapped "[::ffff:10.0.0.1]:80" (Java's dual-stack sockets) as IPv4. */
     private static String endpoint(String field) {
-        return field.startsWith(MAPPED) ? field.substring(MAPPED.length()).replace("]:", ":") : field;
+        String address = field.startsWith(MAPPED) ? field.substring(MAPPED.length()).replace("]:", ":") : field;
+        int device = address.indexOf('%');
+        return device < 0 ? address : address.substring(0, device) + address.substring(address.lastIndexOf(':'));
     }
 
     private static TcpConnection connection(String[] ends, String[] info, Set<String> algorithms) throws IOException {
         String algorithm = "";
         long received = 0;
+        String token = "";
         for (String field : info) {
             if (algorithms.contains(field)) {
                 algorithm = field;
@@ -71,8 +78,11 @@ public final class TcpConnections {
                 } catch (NumberFormatException e) {
                     throw new IOException("ss: unreadable " + field, e);
                 }
+            } else if (field.startsWith(TOKEN) && field.indexOf('/') > 0) {
+                String remote = field.substring(field.indexOf('/') + 1);
+                token = remote.contains("(") ? remote.substring(0, remote.indexOf('(')) : remote;
             }
         }
-        return new TcpConnection(ends[0], ends[1], algorithm, received);
+        return new TcpConnection(ends[0], ends[1], algorithm, received, token);
     }
 }

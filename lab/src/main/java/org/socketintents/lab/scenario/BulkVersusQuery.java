@@ -25,6 +25,8 @@ public final class BulkVersusQuery implements Scenario {
     public static final String NAME = "bulk-vs-query";
     /** Subjects of the bulk measurements start with this, followed by the page loaded beside it. */
     public static final String BULK_SUBJECT_PREFIX = "bulk:";
+    /** The MPTCP policy's default: the bulk download (category bulk) is what gets MPTCP, the page does not. */
+    private static final String BULK_MPTCP_MIN_FILE_SIZE = "1M";
     private static final Duration BULK_HEAD_START = Duration.ofSeconds(2);
     private static final Duration BULK_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -46,7 +48,8 @@ public final class BulkVersusQuery implements Scenario {
 
     @Override
     public List<Variant> variants() {
-        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.category(), Variant.earliestArrival());
+        return List.of(Variant.only("i1"), Variant.only("i2"), Variant.category(), Variant.earliestArrival(),
+                Variant.mptcp(BULK_MPTCP_MIN_FILE_SIZE));
     }
 
     /** The subject of the bulk download's measurement beside {@code page}. */
@@ -73,9 +76,7 @@ public final class BulkVersusQuery implements Scenario {
                     false, trial.dir().resolve("bulk-" + page + ".csv"));
             SigetCommand query = SigetCommand.page(trial.url(page + ".lab", page + "/index.html"),
                     Optional.of("query"), false, pageTimings, downloads);
-            Measurement bulkMeanwhile = loadBesideBulk(trial, page, bulk, query);
-            measurements.add(trial.measure(page, pageTimings, false));
-            measurements.add(bulkMeanwhile);
+            measurements.addAll(loadBesideBulk(trial, page, bulk, query, pageTimings));
             FileTrees.remove(downloads);
         }
         return measurements;
@@ -83,11 +84,11 @@ public final class BulkVersusQuery implements Scenario {
 
     /**
      * Starts the bulk download, loads the page once the bulk download has its head start, stops the bulk download
-     * and returns what it received while the page loaded. When that cannot be told, the client's connections
-     * before and after the page go to a file beside the timings.
+     * and returns the page's load time and what the bulk download received while the page loaded. When the latter
+     * cannot be told, the client's connections before and after the page go to a file beside the timings.
      */
-    private static Measurement loadBesideBulk(Trial trial, String page, SigetCommand bulk, SigetCommand query)
-            throws IOException, InterruptedException {
+    private static List<Measurement> loadBesideBulk(Trial trial, String page, SigetCommand bulk, SigetCommand query,
+            Path pageTimings) throws IOException, InterruptedException {
         String subject = bulkSubject(page);
         try (ClientProcess background = trial.start(bulk)) {
             awaitBulkConnection(trial);
@@ -96,8 +97,9 @@ public final class BulkVersusQuery implements Scenario {
             long start = System.nanoTime();
             List<TcpConnection> before = trial.clientConnections();
             Optional<BulkWindow> window = BulkWindow.open(before, start);
+            int pageStatus;
             try (ClientProcess foreground = trial.start(query)) {
-                foreground.await(Trial.SIGET_TIMEOUT);
+                pageStatus = foreground.await(Trial.SIGET_TIMEOUT);
             }
             long end = System.nanoTime();
             List<TcpConnection> after = trial.clientConnections();
@@ -109,7 +111,7 @@ public final class BulkVersusQuery implements Scenario {
                 Files.writeString(trial.dir().resolve("bulk-" + page + "-connections.txt"),
                         "before the page:\n" + lines(before) + "after the page:\n" + lines(after));
             }
-            return meanwhile;
+            return List.of(trial.measure(page, pageTimings, false, pageStatus), meanwhile);
         }
     }
 

@@ -44,6 +44,12 @@ public record Measurement(String scenario, String variant, String subject, long 
         return bytes * 8 / millis / 1000;
     }
 
+    /** The same figures marked as a failed measurement (left out of figures and tables). */
+    public Measurement failed() {
+        return new Measurement(scenario, variant, subject, bytes, repetition, millis, requestsByLink,
+                Math.max(1, failedRequests));
+    }
+
     public boolean valid() {
         return failedRequests == 0 && !Double.isNaN(millis);
     }

@@ -14,7 +14,8 @@ public final class MeasurementsFile {
     private MeasurementsFile() {
     }
 
-    public static void append(Path file, List<Measurement> measurements) throws IOException {
+    /** Thread-safe within the process: labs running side by side append to the same file. */
+    public static synchronized void append(Path file, List<Measurement> measurements) throws IOException {
         if (!Files.exists(file)) {
             Files.writeString(file, Measurement.CSV_HEADER + "\n");
         }

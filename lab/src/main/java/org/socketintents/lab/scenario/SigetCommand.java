@@ -13,18 +13,31 @@ import java.util.Optional;
  * @param requisites fetch the page's embedded objects too (-p)
  * @param output where downloads go: a directory (-P), or {@code /dev/null} for a single document
  */
-public record SigetCommand(String url, Optional<String> category, boolean fileSizeAuto, boolean requisites,
+public record SigetCommand(List<String> urls, Optional<String> category, boolean fileSizeAuto, boolean requisites,
         Path timings, Path output) {
 
     private static final Path DISCARD = Path.of("/dev/null");
 
+    public SigetCommand {
+        urls = List.copyOf(urls);
+        if (urls.isEmpty() || urls.size() > 1 && output.equals(DISCARD)) {
+            throw new IllegalArgumentException("one URL to discard, or one or more into a directory: " + urls);
+        }
+    }
+
     public static SigetCommand page(String url, Optional<String> category, boolean fileSizeAuto, Path timings,
             Path directory) {
-        return new SigetCommand(url, category, fileSizeAuto, true, timings, directory);
+        return new SigetCommand(List.of(url), category, fileSizeAuto, true, timings, directory);
     }
 
     public static SigetCommand file(String url, Optional<String> category, boolean fileSizeAuto, Path timings) {
-        return new SigetCommand(url, category, fileSizeAuto, false, timings, DISCARD);
+        return new SigetCommand(List.of(url), category, fileSizeAuto, false, timings, DISCARD);
+    }
+
+    /** Several documents, one after the other through one siget (the paper's "single wget instance"). */
+    public static SigetCommand files(List<String> urls, Optional<String> category, boolean fileSizeAuto, Path timings,
+            Path directory) {
+        return new SigetCommand(urls, category, fileSizeAuto, false, timings, directory);
     }
 
     public List<String> argv(Path siget, Path mamSocket) {
@@ -38,7 +51,7 @@ public record SigetCommand(String url, Optional<String> category, boolean fileSi
             argv.add("-p");
         }
         argv.addAll(output.equals(DISCARD) ? List.of("-O", DISCARD.toString()) : List.of("-P", output.toString()));
-        argv.add(url);
+        argv.addAll(urls);
         return argv;
     }
 }

@@ -44,7 +44,17 @@ public record Trial(Tools tools, Layout layout, CommandRunner shell, Path mamSoc
         return Files.exists(file) ? TimingsFile.read(file) : List.of();
     }
 
-    Measurement measure(String subject, Path timingsFile, boolean objectSize) throws IOException {
-        return Measurement.of(scenario, variant.label(), subject, repetition, timings(timingsFile), objectSize);
+    /**
+     * What siget's timings say about {@code subject}; a failed measurement unless siget exited with status 0: one
+     * that was stopped (a timeout, or the lab torn down under it on SIGTERM) left the timings of the requests it
+     * completed, which would read as a shorter page.
+     */
+    Measurement measure(String subject, Path timingsFile, boolean objectSize, int sigetStatus) throws IOException {
+        return measure(subject, timings(timingsFile), objectSize, sigetStatus);
+    }
+
+    Measurement measure(String subject, List<Timing> timings, boolean objectSize, int sigetStatus) {
+        Measurement measured = Measurement.of(scenario, variant.label(), subject, repetition, timings, objectSize);
+        return sigetStatus == 0 ? measured : measured.failed();
     }
 }

@@ -18,6 +18,7 @@ public record Variant(String label, String policy, Map<String, Map<String, Strin
     }
 
     private static final String ONLY = "-only";
+    private static final String MPTCP = "mptcp";
 
     /** The paper's baselines: every connection over one interface. */
     public static Variant only(String linkName) {
@@ -54,6 +55,22 @@ public record Variant(String label, String policy, Map<String, Map<String, Strin
                         "mss.bytes", "1448",
                         "initial.window.segments", "10",
                         "use.measured", "true")));
+    }
+
+    /**
+     * The MPTCP policy: connections that gain from several paths (category bulk transfer, or a filesize intent of at
+     * least {@code minFileSize}) get an MPTCP socket whose first subflow takes the lowest-latency interface; the
+     * client's subflow endpoints add one over the other link. Everything else is single-path TCP placed by
+     * category. Its servers must accept MPTCP, and its repetitions count only when they ran it
+     * ({@link MptcpCheck}).
+     */
+    public static Variant mptcp(String minFileSize) {
+        return new Variant(MPTCP, MPTCP, Map.of("org.socketintents.policy.mptcp", Map.of("min.file.size", minFileSize)));
+    }
+
+    /** Whether the variant's connections are meant to be MPTCP, which the servers must then accept. */
+    public boolean multipath() {
+        return policy.equals(MPTCP);
     }
 
     /** The application-unaware comparison of Scenario 2: alternate interfaces per connection. */

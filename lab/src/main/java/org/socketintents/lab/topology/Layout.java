@@ -12,12 +12,12 @@ public record Layout(String name, Description description) {
 
     public static final String PREFIX = "si-lab";
     public static final String DEFAULT_NAME = PREFIX;
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(-[a-z0-9]{1,16})?");
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(-[a-z0-9]{1,16}){0,2}");
 
     public Layout {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("lab name must be \"" + PREFIX + "\" or \"" + PREFIX
-                    + "-\" followed by up to 16 lower-case letters or digits: " + name);
+                    + "-\" followed by one or two words of up to 16 lower-case letters or digits, joined by \"-\": " + name);
         }
     }
 

@@ -58,4 +58,23 @@ class TcpConnectionsTest {
                 "ESTAB 0 0 10.0.0.1:1 10.0.0.2:80\n\t cubic bytes_received:many\n", ALGORITHMS));
         assertEquals(List.of(), TcpConnections.parse("", ALGORITHMS));
     }
+
+    @Test
+    void mptcpSubflowsCarryTheirConnectionsTokenAndAPlainAddress() throws IOException {
+        String ss = """
+                ESTAB 0      0      10.200.2.2%i2:54278 10.200.1.1:80
+                \t cubic wscale:10,10 rto:272 rtt:70.14/35.07 mss:1448 cwnd:10 bytes_acked:1 bytes_received:2293088 \
+                snd_wnd:64512 tcp-ulp-mptcp flags:Jjecv token:62dd884e(id:0)/1b8ffd4e(id:2) seq:9e07a3d1ab9e3c3c
+                ESTAB 0      0         10.200.1.2:36126   10.200.1.1:80
+                \t cubic wscale:10,10 rto:212 rtt:10.221/3.851 bytes_received:1410678 tcp-ulp-mptcp flags:Mmecv \
+                token:0000(id:0)/1b8ffd4e(id:0) seq:9e07a3d1ab9f3bec sfseq:15229f
+                """;
+
+        List<TcpConnection> connections = TcpConnections.parse(ss, ALGORITHMS);
+
+        assertEquals(List.of(
+                new TcpConnection("10.200.2.2:54278", "10.200.1.1:80", "cubic", 2_293_088, "1b8ffd4e"),
+                new TcpConnection("10.200.1.2:36126", "10.200.1.1:80", "cubic", 1_410_678, "1b8ffd4e")), connections);
+        assertEquals("10.200.2.2", connections.get(0).localAddress());
+    }
 }

@@ -135,6 +135,29 @@ class ReportTest {
     }
 
     @Test
+    void theMptcpPolicyStandsBesideEarliestArrivalWhenBothRan(@TempDir Path dir) throws IOException {
+        List<Measurement> ms = new ArrayList<>();
+        for (int rep = 1; rep <= 3; rep++) {
+            ms.add(page("bulk-vs-query", "i1-only", "news", rep, 20));
+            ms.add(page("bulk-vs-query", "category", "news", rep, 8));
+            ms.add(page("bulk-vs-query", "earliest-arrival", "news", rep, 6));
+            ms.add(page("bulk-vs-query", "mptcp", "news", rep, 10));
+            ms.add(bulk("category", "news", rep, 11.5, "i2"));
+            ms.add(bulk("mptcp", "news", rep, 16, "i1=1 i2"));
+            ms.add(page("offload", "round-robin", "news", rep, 20));
+            ms.add(page("offload", "filesize-100k", "news", rep, 10));
+            ms.add(page("offload", "mptcp", "news", rep, 9));
+        }
+
+        String md = Files.readString(new Report(ms, "Test run.").write(dir));
+
+        assertTrue(md.contains("vs. i1 only; earliest arrival 25 % faster vs. category, 70 % faster vs. i1 only;"
+                + " mptcp 25 % slower vs. category, 50 % faster vs. i1 only.\n"), md);
+        assertTrue(md.contains("i2 only (not measured), mptcp 16.00 Mbit/s; category"), md);
+        assertTrue(md.contains("vs. round robin; mptcp 10 % faster vs. filesize, 55 % faster vs. round robin.\n"), md);
+    }
+
+    @Test
     void thePapersPoliciesAloneGetNoEarliestArrivalClause(@TempDir Path dir) throws IOException {
         List<Measurement> ms = List.of(page("bulk-vs-query", "category", "news", 1, 8),
                 page("offload", "filesize-100k", "news", 1, 10));
@@ -142,6 +165,7 @@ class ReportTest {
         String md = Files.readString(new Report(ms, "Test run.").write(dir));
 
         assertTrue(!md.contains("earliest arrival"), md);
+        assertTrue(!md.contains("mptcp"), md);
     }
 
     @Test

@@ -58,16 +58,74 @@ class ScenarioPartsTest {
     }
 
     @Test
-    void everyComparisonIncludesTheEarliestArrivalPolicy() {
+    void everyComparisonIncludesThePoliciesBeyondThePaper() {
         Variant earliestArrival = Variant.earliestArrival();
 
         assertEquals("earliest-arrival", earliestArrival.label());
         assertEquals("earliest-arrival", earliestArrival.policy());
         assertEquals(Optional.empty(), Variant.onlyLink(earliestArrival.label()));
-        assertEquals(List.of("i1-only", "i2-only", "category", "earliest-arrival"),
+        assertEquals(List.of("i1-only", "i2-only", "category", "earliest-arrival", "mptcp"),
                 new BulkVersusQuery().variants().stream().map(Variant::label).toList());
-        assertEquals(List.of("i1-only", "i2-only", "round-robin", "filesize-100k", "earliest-arrival"),
+        assertEquals(List.of("i1-only", "i2-only", "round-robin", "filesize-100k", "earliest-arrival", "mptcp"),
                 new OffloadByFileSize().variants().stream().map(Variant::label).toList());
+    }
+
+    @Test
+    void theMptcpVariantsGiveMptcpToTheDownloadsTheirScenarioMeans() {
+        Variant bulk = new BulkVersusQuery().variants().get(4);
+        Variant offload = new OffloadByFileSize().variants().get(5);
+
+        assertEquals("mptcp", bulk.policy());
+        assertTrue(bulk.multipath());
+        assertFalse(Variant.category().multipath());
+        assertEquals(Map.of("org.socketintents.policy.mptcp", Map.of("min.file.size", "1M")),
+                bulk.policyConfigurations());
+        assertEquals(Map.of("org.socketintents.policy.mptcp", Map.of("min.file.size", "100k")),
+                offload.policyConfigurations(), "the objects the filesize policy sends to i2");
+    }
+
+    @Test
+    void anMptcpBulkDownloadIsTheSumOfItsSubflows() throws Exception {
+        Layout layout = new Layout("si-lab-run-1", Descriptions.load("paper"));
+        TcpConnection first = new TcpConnection("10.200.1.2:36126", "10.200.1.1:80", "cubic", 1_000_000, "1b8ffd4e");
+        TcpConnection joined = new TcpConnection("10.200.2.2:54278", "10.200.1.1:80", "cubic", 2_000_000, "1b8ffd4e");
+        TcpConnection otherMptcp = new TcpConnection("10.200.2.2:54279", "10.200.1.1:80", "cubic", 0, "77777777");
+
+        BulkWindow window = BulkWindow.open(List.of(first, joined), 1_000_000_000L).orElseThrow();
+        Measurement m = window.close(List.of(
+                new TcpConnection("10.200.1.2:36126", "10.200.1.1:80", "cubic", 1_750_000, "1b8ffd4e"),
+                new TcpConnection("10.200.2.2:54278", "10.200.1.1:80", "cubic", 3_500_000, "1b8ffd4e")),
+                2_000_000_000L, layout, "bulk-vs-query", "mptcp", "bulk:news", 1);
+
+        assertEquals(2_250_000, m.bytes());
+        assertEquals(18.0, m.megabitsPerSecond(), 1e-9);
+        assertEquals("i1=1 i2=1", m.requestsByLink());
+        assertTrue(BulkWindow.open(List.of(first, otherMptcp), 0).isEmpty(), "two MPTCP connections");
+        assertFalse(window.close(List.of(first), 2_000_000_000L, layout, "bulk-vs-query", "mptcp", "bulk:news", 1)
+                .valid(), "a subflow gone");
+    }
+
+    @Test
+    void aFailedMeasurementKeepsItsFiguresButLeavesTheFigures() {
+        Measurement m = new Measurement("offload", "mptcp", "news", 2_800_000, 3, 7000, "i1=56 i2=2", 0);
+
+        assertFalse(m.failed().valid());
+        assertEquals(7000, m.failed().millis());
+        assertEquals(2, new Measurement("offload", "mptcp", "news", 1, 3, 7000, "i1=1", 2).failed().failedRequests());
+    }
+
+    @Test
+    void theSweepIsOneSigetOverEverySize() {
+        SigetCommand sweep = SigetCommand.files(List.of("http://bulk.lab/sweep/10240.bin?warm-up",
+                "http://bulk.lab/sweep/10240.bin", "http://bulk.lab/sweep/51200.bin"), Optional.empty(), true,
+                Path.of("/r/objects.csv"), Path.of("/r/downloads"));
+
+        assertEquals(List.of("/s/siget", "-q", "--mam-socket", "/m.sock", "--timings", "/r/objects.csv",
+                "--timings-format", "csv", "--filesize", "auto", "-P", "/r/downloads",
+                "http://bulk.lab/sweep/10240.bin?warm-up", "http://bulk.lab/sweep/10240.bin",
+                "http://bulk.lab/sweep/51200.bin"), sweep.argv(Path.of("/s/siget"), Path.of("/m.sock")));
+        assertThrows(IllegalArgumentException.class, () -> new SigetCommand(List.of("http://a/1", "http://a/2"),
+                Optional.empty(), false, false, Path.of("/t.csv"), Path.of("/dev/null")));
     }
 
     @Test
@@ -198,7 +256,6 @@ class ScenarioPartsTest {
         assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.named(List.of("scenario-9")));
         for (Scenario s : ScenarioRunner.named(List.of())) {
             assertEquals(1, RunProfile.SMOKE.repetitions(s));
-            assertTrue(RunProfile.HOUR.repetitions(s) >= 3);
         }
         for (RunProfile profile : RunProfile.ALL) {
             assertTrue(profile.bulkBytes() >= 48_000_000, profile.name());
@@ -213,9 +270,10 @@ class ScenarioPartsTest {
         List<Long> sweep = RunProfile.PAPER.sweepSizes();
 
         assertEquals(List.of(30, 15, 15), scenarios.stream().map(RunProfile.PAPER::repetitions).toList());
-        assertEquals(200, sweep.size());
+        assertEquals(41, sweep.size(), "10 KiB, then 50 KiB steps");
         assertEquals(10 * 1024, sweep.get(0));
-        assertEquals(20 * 1024, sweep.get(1));
+        assertEquals(50 * 1024, sweep.get(1));
+        assertEquals(100 * 1024, sweep.get(2));
         assertEquals(2000 * 1024, sweep.get(sweep.size() - 1));
         assertEquals(1, RunProfile.PAPER.pageStride(), "the paper's pages, whole");
         RunProfile five = RunProfile.PAPER.withRepetitions(scenarios.subList(0, 1), 5);
