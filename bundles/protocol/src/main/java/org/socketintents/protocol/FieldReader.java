@@ -22,8 +22,10 @@ import org.socketintents.api.policy.SuggestedOption;
 final class FieldReader {
     private final ByteBuffer in;
     private final int requestId;
-    /** What may occur once per frame and was read: field tags, suggested options, custom intent names. */
-    private final Set<Object> seen = new HashSet<>();
+    /** The tags (0-255) read of the fields that may occur once per frame, a bit each: no allocation per field. */
+    private final long[] seenTags = new long[4];
+    /** Suggested options and custom intent names read, which may occur once each; made when the first is. */
+    private Set<Object> seenOthers;
     private int tag;
     private int length;
     private int end;
@@ -80,12 +82,27 @@ final class FieldReader {
 
     /** Refuses a second occurrence of the current field, for the fields that may appear only once. */
     void once() throws ProtocolException {
-        once(tag, "field 0x" + Integer.toHexString(tag));
+        if (!firstOfTag()) {
+            throw malformed("field 0x" + Integer.toHexString(tag) + " appears twice");
+        }
     }
 
-    private void once(Object key, String what) throws ProtocolException {
-        if (!seen.add(key)) {
-            throw malformed(what + " appears twice");
+    /** @return whether the current field's tag is read for the first time in this frame (and marks it read) */
+    private boolean firstOfTag() {
+        long bit = 1L << (tag & 63);
+        int word = tag >>> 6;
+        boolean first = (seenTags[word] & bit) == 0;
+        seenTags[word] |= bit;
+        return first;
+    }
+
+    /** @param kind what {@code key} is, for the error message */
+    private void once(Object key, String kind) throws ProtocolException {
+        if (seenOthers == null) {
+            seenOthers = new HashSet<>();
+        }
+        if (!seenOthers.add(key)) {
+            throw malformed(kind + " " + key + " appears twice");
         }
     }
 
@@ -243,7 +260,7 @@ final class FieldReader {
         if (option == null) {
             return; // an option of a newer protocol revision: advisory, so ignored
         }
-        once(option, "option " + option);
+        once(option, "option");
         if (!option.accepts(value)) {
             throw malformed(option + " does not accept " + value);
         }
@@ -261,7 +278,9 @@ final class FieldReader {
         if (intent == null) {
             return false;
         }
-        once(tag, "intent " + intent.name());
+        if (!firstOfTag()) {
+            throw malformed("intent " + intent.name() + " appears twice");
+        }
         try {
             if (intent.type() == Long.class) {
                 long value = u64();
@@ -293,7 +312,7 @@ final class FieldReader {
         }
         String name = text(nameBytes, Intent.MAX_CUSTOM_NAME_BYTES);
         String value = text(end - in.position(), Intent.MAX_CUSTOM_VALUE_BYTES);
-        once(name, "custom intent " + name);
+        once(name, "custom intent");
         try {
             intents.set(Intent.custom(name), value);
         } catch (IllegalArgumentException e) {

@@ -117,6 +117,9 @@ final class AnswerCache {
                 holding.add(entry);
             }
         }
+        if (holding.size() < 2) { // most addresses were learned on one interface or none: nothing to order
+            return holding.isEmpty() ? List.of() : List.of(holding.get(0).getKey().interfaceName);
+        }
         holding.sort(Comparator.comparingLong((Map.Entry<Key, Stored> e) -> e.getValue().storedAt).reversed());
         return holding.stream().map(e -> e.getKey().interfaceName).distinct().toList();
     }
