@@ -269,11 +269,11 @@ class ScenarioPartsTest {
         List<Scenario> scenarios = ScenarioRunner.named(List.of());
         List<Long> sweep = RunProfile.PAPER.sweepSizes();
 
-        assertEquals(List.of(30, 15, 15), scenarios.stream().map(RunProfile.PAPER::repetitions).toList());
-        assertEquals(41, sweep.size(), "10 KiB, then 50 KiB steps");
+        assertEquals(List.of(30, 5, 15), scenarios.stream().map(RunProfile.PAPER::repetitions).toList());
+        assertEquals(200, sweep.size(), "10 KiB to 2000 KiB in the paper's 10 KiB steps");
         assertEquals(10 * 1024, sweep.get(0));
-        assertEquals(50 * 1024, sweep.get(1));
-        assertEquals(100 * 1024, sweep.get(2));
+        assertEquals(20 * 1024, sweep.get(1));
+        assertEquals(30 * 1024, sweep.get(2));
         assertEquals(2000 * 1024, sweep.get(sweep.size() - 1));
         assertEquals(1, RunProfile.PAPER.pageStride(), "the paper's pages, whole");
         RunProfile five = RunProfile.PAPER.withRepetitions(scenarios.subList(0, 1), 5);
