@@ -26,14 +26,16 @@ import org.socketintents.protocol.Wire;
  * caller's deadline: a blocking Unix domain channel would ignore any timeout and hang on a stuck MAM. A reply is
  * first polled for {@value #REPLY_POLL_MICROS} us: the MAM answers from memory in a few microseconds, and
  * sleeping in the selector would add the thread's wake-up, which on a virtual machine with idle CPUs is most of
- * the round trip.
+ * the round trip. Only while that pays, though: when a reply takes longer than the poll (a busy MAM, many
+ * clients sharing few CPUs) the next 2, 4, up to 1024 requests wait in the selector at once, so that polling
+ * clients do not take the CPU the MAM needs to answer them.
  */
 final class MamConnection implements Closeable {
 
     /** Largest frame accepted or sent; the largest possible decision fits in far less. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
     /** How long a reply is polled for before the thread sleeps in the selector. */
-    static final long REPLY_POLL_MICROS = 50;
+    static final long REPLY_POLL_MICROS = 20;
     private static final long REPLY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(REPLY_POLL_MICROS);
 
     private final SocketChannel channel;
@@ -42,6 +44,9 @@ final class MamConnection implements Closeable {
     private final ByteBuffer out = ByteBuffer.allocate(Wire.LENGTH_BYTES + MAX_FRAME_BYTES);
     private final ByteBuffer lengthPrefix = ByteBuffer.allocate(Wire.LENGTH_BYTES);
     private boolean exchanged;
+    /** Polls in a row that ended in the selector (at most 10): the next 2^n replies are not polled for. */
+    private int pollsMissed;
+    private int requestsNotPolled;
 
     private MamConnection(SocketChannel channel, Selector selector) throws IOException {
         this.channel = channel;
@@ -97,16 +102,26 @@ final class MamConnection implements Closeable {
             }
         }
         lengthPrefix.clear();
-        fill(lengthPrefix, deadlineNanos);
+        if (requestsNotPolled > 0) {
+            requestsNotPolled--;
+            fill(lengthPrefix, 0, deadlineNanos);
+        } else if (fill(lengthPrefix, REPLY_POLL_NANOS, deadlineNanos)) {
+            pollsMissed = Math.min(pollsMissed + 1, 10);
+            requestsNotPolled = 1 << pollsMissed;
+        } else {
+            pollsMissed = 0;
+        }
         int length = lengthPrefix.getInt(0);
         MessageDecoder.checkLength(length, MAX_FRAME_BYTES);
         ByteBuffer body = ByteBuffer.allocate(length);
-        fill(body, deadlineNanos);
+        fill(body, REPLY_POLL_NANOS, deadlineNanos);
         return MessageDecoder.decode(body.flip());
     }
 
-    private void fill(ByteBuffer buffer, long deadlineNanos) throws IOException {
-        long pollEnd = System.nanoTime() + REPLY_POLL_NANOS;
+    /** @return whether the thread had to sleep in the selector after polling for {@code pollNanos} */
+    private boolean fill(ByteBuffer buffer, long pollNanos, long deadlineNanos) throws IOException {
+        long pollEnd = System.nanoTime() + pollNanos;
+        boolean slept = false;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer);
             if (read < 0) {
@@ -117,9 +132,11 @@ final class MamConnection implements Closeable {
                     Thread.onSpinWait();
                 } else {
                     await(SelectionKey.OP_READ, deadlineNanos);
+                    slept = true;
                 }
             }
         }
+        return slept;
     }
 
     private void await(int operation, long deadlineNanos) throws IOException {

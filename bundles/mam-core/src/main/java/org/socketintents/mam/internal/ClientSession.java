@@ -60,6 +60,7 @@ final class ClientSession implements DelegatedConnects.Replies {
     private final Accounts accounts;
     private final Owner owner;
     private final ByteBuffer header = ByteBuffer.allocate(Wire.LENGTH_BYTES);
+    private final ReadSpinner.History polls = new ReadSpinner.History();
     private ByteBuffer body = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
     private final Object writeLock = new Object();
     private ByteBuffer out = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
@@ -275,7 +276,7 @@ final class ClientSession implements DelegatedConnects.Replies {
         MamSettings limits = settings.get();
         header.clear();
         expect("no request within idle.timeout.s", limits.idleSeconds(), TimeUnit.SECONDS);
-        if (services.spinner().read(channel, header, limits.readSpinMicros()) < 0) {
+        if (services.spinner().read(channel, header, limits.readSpinMicros(), polls) < 0) {
             throw new EOFException();
         }
         expect("frame not complete within frame.timeout.ms", limits.frameMillis(), TimeUnit.MILLISECONDS);

@@ -57,7 +57,7 @@ class ReadSpinnerTest {
     void aRequestSentDuringThePollIsReadAndTheChannelBlocksAgain() throws Exception {
         SocketChannel[] ends = pair();
         ByteBuffer buffer = ByteBuffer.allocate(4);
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], buffer, LONG_SPIN_MICROS));
+        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], buffer, LONG_SPIN_MICROS, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis());
         assertFalse(ends[0].isBlocking(), "polling: the channel is non-blocking meanwhile");
         ends[1].write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
@@ -70,7 +70,7 @@ class ReadSpinnerTest {
     void withoutARequestThePollEndsInABlockingRead() throws Exception {
         SocketChannel[] ends = pair();
         ByteBuffer buffer = ByteBuffer.allocate(4);
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], buffer, 1_000));
+        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], buffer, 1_000, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis()); // far longer than the 1 ms poll
         assertFalse(read.isDone());
         assertTrue(ends[0].isBlocking(), "the poll is over: the session sleeps in a blocking read");
@@ -83,7 +83,7 @@ class ReadSpinnerTest {
     void theEndOfTheStreamDuringThePollIsReported() throws Exception {
         SocketChannel[] ends = pair();
         Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS));
+                LONG_SPIN_MICROS, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis());
         ends[1].close();
         assertEquals(-1, read.get(5, TimeUnit.SECONDS));
@@ -93,11 +93,49 @@ class ReadSpinnerTest {
     @Test
     void noPollWhenTheSpinIsZero() throws Exception {
         SocketChannel[] ends = pair();
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4), 0));
+        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4), 0, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis());
         assertTrue(ends[0].isBlocking(), "read.spin.us = 0: blocking at once");
         ends[1].write(ByteBuffer.wrap(new byte[] {1}));
         assertEquals(1, read.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aSessionWhosePollsMissSkipsTwiceAsManyWaitsEachTimeUntilOneFindsItsRequest() {
+        ReadSpinner.History history = new ReadSpinner.History();
+        assertTrue(history.mayPoll());
+        history.missed();
+        assertEquals(2, skippedBeforeNextPoll(history));
+        history.missed();
+        assertEquals(4, skippedBeforeNextPoll(history));
+        for (int i = 0; i < 20; i++) {
+            history.missed();
+        }
+        assertEquals(1024, skippedBeforeNextPoll(history), "at most 1024 waits are skipped");
+        history.found();
+        assertTrue(history.mayPoll(), "a poll that found its request: the next wait polls");
+        history.missed();
+        assertEquals(2, skippedBeforeNextPoll(history), "and the doubling starts again");
+    }
+
+    private static int skippedBeforeNextPoll(ReadSpinner.History history) {
+        int skipped = 0;
+        while (!history.mayPoll()) {
+            skipped++;
+        }
+        return skipped;
+    }
+
+    @Test
+    void aMissedPollIsRememberedInTheSessionsHistory() throws Exception {
+        SocketChannel[] ends = pair();
+        ReadSpinner.History history = new ReadSpinner.History();
+        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4), 1_000,
+                history));
+        Thread.sleep(SETTLE.toMillis());
+        ends[1].write(ByteBuffer.wrap(new byte[] {1}));
+        assertEquals(1, read.get(5, TimeUnit.SECONDS));
+        assertFalse(history.mayPoll(), "the poll ended before the request came: the next waits block at once");
     }
 
     @Test
@@ -106,11 +144,11 @@ class ReadSpinnerTest {
         SocketChannel[] first = pair();
         SocketChannel[] second = pair();
         Future<Integer> polling = readers.submit(() -> spinner.read(first[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS));
+                LONG_SPIN_MICROS, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis());
         assertFalse(first[0].isBlocking());
         Future<Integer> blocked = readers.submit(() -> spinner.read(second[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS));
+                LONG_SPIN_MICROS, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis());
         assertTrue(second[0].isBlocking(), "the one spinner allowed is taken: the second session blocks");
         assertFalse(blocked.isDone());
@@ -121,7 +159,7 @@ class ReadSpinnerTest {
         assertEquals(1, blocked.get(5, TimeUnit.SECONDS));
 
         Future<Integer> again = readers.submit(() -> spinner.read(second[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS));
+                LONG_SPIN_MICROS, new ReadSpinner.History()));
         Thread.sleep(SETTLE.toMillis());
         assertFalse(second[0].isBlocking(), "the spinner was given back: the next wait polls");
         second[1].write(ByteBuffer.wrap(new byte[] {3}));
