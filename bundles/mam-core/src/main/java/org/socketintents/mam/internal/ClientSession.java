@@ -7,11 +7,15 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -30,20 +34,18 @@ import org.socketintents.protocol.ProtocolException;
 import org.socketintents.protocol.ResolveRequest;
 import org.socketintents.protocol.SocketConnectRequest;
 import org.socketintents.protocol.StatsRequest;
-import org.socketintents.protocol.Wire;
 
 /**
- * One client connection, served by its own thread with blocking I/O: the request is read, decided and
- * answered on that thread, which keeps the round trip free of hand-offs (and, with {@link ReadSpinner}, of the
- * thread's wake-up when the next request follows at once). When a policy overruns its budget the
- * watchdog hands the OS-default decision to a fresh thread, which answers with it and then takes over reading,
- * so the client is never held up by the policy.
+ * One client connection, served by a {@link SessionLoop} with non-blocking I/O: a request is read as its bytes
+ * arrive, and CONNECT, PING and STATS are decided and answered on the loop's thread. RESOLVE and SOCKETCONNECT,
+ * which may wait for the network, are answered on the {@link BlockingRequestPool}; the session reads no further
+ * request meanwhile, so replies keep the order of requests. A reply the client does not take at once waits in
+ * the session, which reads no request either until it is out.
  */
 final class ClientSession implements DelegatedConnects.Replies {
 
     private static final Logger LOG = System.getLogger(ClientSession.class.getName());
     private static final int INITIAL_BUFFER_BYTES = 1024;
-    private static final long READER_STACK_BYTES = 256 * 1024;
 
     /** Told when a session ends, and counts what the server reports. */
     interface Owner {
@@ -59,19 +61,25 @@ final class ClientSession implements DelegatedConnects.Replies {
     private final Supplier<MamSettings> settings;
     private final Accounts accounts;
     private final Owner owner;
-    private final ByteBuffer header = ByteBuffer.allocate(Wire.LENGTH_BYTES);
-    private final ReadSpinner.History polls = new ReadSpinner.History();
-    private ByteBuffer body = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
+    private final FrameAssembler frames = new FrameAssembler();
     private final Object writeLock = new Object();
     private ByteBuffer out = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
-    private volatile Thread reader;
+    /** Replies, or their rests, that the client has not taken yet; guarded by {@link #writeLock}. */
+    private final ArrayDeque<ByteBuffer> unsent = new ArrayDeque<>();
+    private SessionLoop loop;
+    private SelectionKey key;
+    /** A RESOLVE or SOCKETCONNECT is being answered on the blocking pool; read and written on the loop's thread. */
+    private boolean answeringElsewhere;
+    /** The peer has hung up: what it sent before is answered, then the session closes; loop's thread only. */
+    private boolean hungUp;
     private volatile boolean closed;
     private final AtomicBoolean released = new AtomicBoolean();
     /** System.nanoTime() by which the client must have sent what is awaited; {@link #NO_DEADLINE} while deciding. */
     private volatile long deadline = NO_DEADLINE;
     private volatile String awaited = "";
     private volatile long awaitedLimit;
-    /** System.nanoTime() by which the reply being written must be out; {@link #NO_DEADLINE} when none is. */
+    private boolean frameAwaited;
+    /** System.nanoTime() by which the unsent replies must be out; {@link #NO_DEADLINE} when none is waiting. */
     private volatile long writeDeadline = NO_DEADLINE;
     private static final long NO_DEADLINE = 0;
     /** The uid this connection counts for in {@link ConnectionsPerUser}, until it is given back. */
@@ -89,28 +97,40 @@ final class ClientSession implements DelegatedConnects.Replies {
         this.owner = owner;
     }
 
-    void start() {
-        startReader(this::admit);
+    /** Admits the client (on the caller's thread) and, when it is admitted, has the loop serve it. */
+    void start(SessionLoop servingLoop) {
+        if (!admit()) {
+            return;
+        }
+        try {
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Client " + id + " lost before it was served: " + e);
+            close();
+            return;
+        }
+        expectRequest();
+        servingLoop.add(this);
     }
 
     /**
      * Checks the peer against the allow-list and its user's connections against max.clients.per.user; a peer
      * not allowed is answered FORBIDDEN, one over its user's limit OVERLOADED, and disconnected.
+     *
+     * @return whether the client was admitted
      */
-    private void admit() {
+    private boolean admit() {
         PeerCredentials peer;
         try {
             peer = PeerCredentials.of(channel, accounts);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Client " + id + ": peer credentials unknown, refused: " + e);
-            refuse(ErrorCode.FORBIDDEN, "the MAM cannot tell who you are");
-            return;
+            return refuse(ErrorCode.FORBIDDEN, "the MAM cannot tell who you are");
         }
         MamSettings limits = settings.get();
         if (!limits.allowed().admits(peer)) {
             LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") refused: not in allowed.users/allowed.groups");
-            refuse(ErrorCode.FORBIDDEN, "uid " + peer.uid() + " gid " + peer.gid() + " may not use this MAM");
-            return;
+            return refuse(ErrorCode.FORBIDDEN, "uid " + peer.uid() + " gid " + peer.gid() + " may not use this MAM");
         }
         int perUser = limits.maxClientsPerUser();
         ConnectionsPerUser.Admission admission = services.users().tryOpen(peer.uid(), perUser);
@@ -119,26 +139,42 @@ final class ClientSession implements DelegatedConnects.Replies {
             LOG.log(admission == ConnectionsPerUser.Admission.REFUSED ? Level.WARNING : Level.DEBUG, "Client " + id
                     + " (" + peer + ") refused: uid " + peer.uid() + " has " + perUser
                     + " connections open (max.clients.per.user)");
-            refuse(ErrorCode.OVERLOADED, "uid " + peer.uid() + " has " + perUser
+            return refuse(ErrorCode.OVERLOADED, "uid " + peer.uid() + " has " + perUser
                     + " connections to the MAM open, the most one user may have");
-            return;
         }
         countedUser.set(peer.uid());
         if (closed) {
             releaseUser(); // closed while being admitted, possibly before the uid was recorded
         }
         LOG.log(Level.DEBUG, "Client " + id + " (" + peer + ") admitted");
+        return true;
     }
 
-    private void refuse(ErrorCode code, String why) {
-        send(new ErrorReply(0, code, why));
-        closeQuietly();
+    /** Answers with the error on the still blocking channel, and disconnects. */
+    private boolean refuse(ErrorCode code, String why) {
+        try {
+            channel.write(MessageEncoder.encode(new ErrorReply(0, code, why)));
+        } catch (IOException e) {
+            LOG.log(Level.TRACE, "refused client " + id + " went away", e);
+        }
+        close();
+        return false;
+    }
+
+    /** On the loop's thread: the loop serves this session from now on. */
+    void register(SessionLoop servingLoop, Selector selector) {
+        loop = servingLoop;
+        try {
+            key = channel.register(selector, SelectionKey.OP_READ, this);
+        } catch (ClosedChannelException e) {
+            close(); // closed (overdue) before its loop got to it
+        }
     }
 
     /**
      * Closes the connection when the client is overdue: silent longer than idle.timeout.s between requests,
      * slower than frame.timeout.ms to complete a frame it has begun, or not reading its replies, so that one
-     * cannot be written within write.timeout.ms. Blocked reads and writes cannot time out by themselves.
+     * cannot be written within write.timeout.ms.
      */
     void closeIfOverdue(long now) {
         if (closed) {
@@ -165,26 +201,31 @@ final class ClientSession implements DelegatedConnects.Replies {
         deadline = System.nanoTime() + unit.toNanos(timeout);
     }
 
-    /** Starts a thread that first runs {@code first}, then reads and answers requests. */
-    private void startReader(Runnable first) {
-        Thread thread = new Thread(null, () -> {
-            first.run();
-            serve();
-        }, "mam-client-" + id, READER_STACK_BYTES);
-        thread.setDaemon(true);
-        reader = thread;
-        thread.start();
+    private void expectRequest() {
+        frameAwaited = false;
+        expect("no request within idle.timeout.s", settings.get().idleSeconds(), TimeUnit.SECONDS);
     }
 
-    private void serve() {
-        Thread self = Thread.currentThread();
+    /**
+     * On the loop's thread, when the client has sent something: reads it, and answers once a request is complete.
+     *
+     * @return false when the policy overran its budget on this thread, which has lost the loop to a fresh one
+     */
+    boolean readable() {
+        Message request;
         try {
-            while (reader == self && !closed) {
-                Message request = read();
-                if (!answer(request)) {
-                    return; // the policy overran its budget and another thread answers and reads now
+            ByteBuffer frame = frames.read(channel, settings.get().maxFrameBytes());
+            if (frame == null) {
+                if (frames.begun() && !frameAwaited) {
+                    frameAwaited = true;
+                    expect("frame not complete within frame.timeout.ms", settings.get().frameMillis(),
+                            TimeUnit.MILLISECONDS);
                 }
+                return true;
             }
+            deadline = NO_DEADLINE;
+            request = MessageDecoder.decode(frame);
+            return answer(request);
         } catch (ProtocolException e) {
             owner.protocolError(e);
             LOG.log(Level.DEBUG, "Client " + id + " broke the protocol: " + e.getMessage());
@@ -198,37 +239,98 @@ final class ClientSession implements DelegatedConnects.Replies {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Client " + id + " session failed", e);
             send(new ErrorReply(0, ErrorCode.INTERNAL, "internal error: " + e));
-        } finally {
-            if (reader == self) {
-                close();
-            }
         }
+        close();
+        return true;
     }
 
-    /** @return false when the policy overran its budget and this thread must stop reading */
-    private boolean answer(Message request) throws ProtocolException {
-        if (request instanceof ResolveRequest) {
-            DecisionRequest context;
-            try {
-                context = engine.contextOf((ResolveRequest) request);
-            } catch (UnknownHostException e) {
-                send(unresolved(request, ((ResolveRequest) request).host(), e));
-                return true;
-            }
-            return decideThen(request.requestId(), context, this::send);
-        } else if (request instanceof ConnectRequest) {
-            return decideThen(request.requestId(), engine.contextOf((ConnectRequest) request), this::send);
-        } else if (request instanceof SocketConnectRequest) {
-            return connectOnBehalf((SocketConnectRequest) request);
-        } else if (request instanceof Ping) {
-            send(new Pong(request.requestId()));
-            return true;
-        } else if (request instanceof StatsRequest) {
-            send(services.statistics().answer((StatsRequest) request));
+    /**
+     * On the loop's thread, when the peer has hung up (junixsocket's selector cancels its key then): a request
+     * that arrived before is still answered, as it would have been had it been read a moment earlier, and the
+     * session closes once it is.
+     *
+     * @return false when the policy overran its budget on this thread, which has lost the loop to a fresh one
+     */
+    boolean peerHungUp() {
+        if (closed || hungUp) {
             return true;
         }
-        throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, request.requestId(),
-                "message type " + request.type() + " is not a request");
+        hungUp = true;
+        if (answeringElsewhere) {
+            return true; // closes when the answer is out
+        }
+        boolean keptThread = readable();
+        if (!answeringElsewhere) {
+            close();
+        }
+        return keptThread;
+    }
+
+    /** @return false when the policy overran its budget and this thread has lost the loop */
+    private boolean answer(Message request) throws ProtocolException {
+        if (request instanceof ConnectRequest) {
+            DecisionRequest context = engine.contextOf((ConnectRequest) request);
+            if (!decideThen(request.requestId(), context, this::send, this::answerOnFreshLoopThread)) {
+                return false;
+            }
+        } else if (request instanceof Ping) {
+            send(new Pong(request.requestId()));
+        } else if (request instanceof StatsRequest) {
+            send(services.statistics().answer((StatsRequest) request));
+        } else if (request instanceof ResolveRequest || request instanceof SocketConnectRequest) {
+            answerElsewhere(request);
+            return true;
+        } else {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, request.requestId(),
+                    "message type " + request.type() + " is not a request");
+        }
+        expectRequest();
+        return true;
+    }
+
+    /**
+     * The policy overran on the loop's thread: its fallback is answered, and the loop goes on without that
+     * thread, whether or not this session is still open.
+     */
+    private void answerOnFreshLoopThread(Runnable fallback) {
+        if (!closed) {
+            fallback.run();
+            loop.execute(this::expectRequest);
+        }
+        loop.takeOverFromStuckThread();
+    }
+
+    /** Answers a request that may wait for the network on the blocking pool; no request is read meanwhile. */
+    private void answerElsewhere(Message request) {
+        answeringElsewhere = true;
+        updateInterest();
+        services.blocking().execute(() -> {
+            try {
+                if (answerBlocking(request)) {
+                    resumeReading();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Client " + id + " session failed", e);
+                send(new ErrorReply(request.requestId(), ErrorCode.INTERNAL, "internal error: " + e));
+                close();
+            }
+        });
+    }
+
+    /** @return false when the policy overran its budget and its fallback is answered on another thread */
+    private boolean answerBlocking(Message request) {
+        if (request instanceof ResolveRequest) {
+            ResolveRequest resolve = (ResolveRequest) request;
+            DecisionRequest context;
+            try {
+                context = engine.contextOf(resolve);
+            } catch (UnknownHostException e) {
+                send(unresolved(request, resolve.host(), e));
+                return true;
+            }
+            return decideThen(request.requestId(), context, this::send, this::answerOnFreshPoolThread);
+        }
+        return connectOnBehalf((SocketConnectRequest) request);
     }
 
     private boolean connectOnBehalf(SocketConnectRequest request) {
@@ -245,7 +347,31 @@ final class ClientSession implements DelegatedConnects.Replies {
             send(unresolved(request, request.endpoint().getHostString(), e));
             return true;
         }
-        return decideThen(request.requestId(), context, decided -> connects.answer(request, decided, this));
+        return decideThen(request.requestId(), context, decided -> connects.answer(request, decided, this),
+                this::answerOnFreshPoolThread);
+    }
+
+    /** The policy overran on a pool thread: the fallback is answered (and may connect) on another one. */
+    private void answerOnFreshPoolThread(Runnable fallback) {
+        if (closed) {
+            return;
+        }
+        services.blocking().execute(() -> {
+            fallback.run();
+            resumeReading();
+        });
+    }
+
+    private void resumeReading() {
+        loop.execute(() -> {
+            answeringElsewhere = false;
+            if (hungUp || key != null && !key.isValid()) {
+                close(); // hung up meanwhile; while nothing was read, the selector did not look at it
+                return;
+            }
+            expectRequest();
+            updateInterest();
+        });
     }
 
     private static ErrorReply unresolved(Message request, String host, UnknownHostException e) {
@@ -255,16 +381,15 @@ final class ClientSession implements DelegatedConnects.Replies {
 
     /**
      * Decides on this thread and answers with {@code reply}; when the policy overruns its budget, the OS-default
-     * decision is answered on a fresh reader thread instead.
+     * decision's answer is handed to {@code onOverrun} instead, on the budget watchdog's thread (also when the
+     * session has closed meanwhile: a stuck loop thread must be replaced all the same).
      *
-     * @return false when the policy overran and this thread must stop reading
+     * @return false when the policy overran and this thread must give the session up
      */
-    private boolean decideThen(int requestId, DecisionRequest context, Consumer<DecisionReply> reply) {
-        DecisionReply decided = engine.decide(requestId, context, fallback -> {
-            if (!closed) {
-                startReader(() -> reply.accept(fallback));
-            }
-        });
+    private boolean decideThen(int requestId, DecisionRequest context, Consumer<DecisionReply> reply,
+                               Consumer<Runnable> onOverrun) {
+        DecisionReply decided = engine.decide(requestId, context,
+                fallback -> onOverrun.accept(() -> reply.accept(fallback)));
         if (decided == null) {
             return false;
         }
@@ -272,60 +397,103 @@ final class ClientSession implements DelegatedConnects.Replies {
         return true;
     }
 
-    private Message read() throws IOException, ProtocolException {
-        MamSettings limits = settings.get();
-        header.clear();
-        expect("no request within idle.timeout.s", limits.idleSeconds(), TimeUnit.SECONDS);
-        if (services.spinner().read(channel, header, limits.readSpinMicros(), polls) < 0) {
-            throw new EOFException();
+    /** On the loop's thread: reads requests unless a reply waits to be written or one is being answered. */
+    private void updateInterest() {
+        boolean waiting;
+        synchronized (writeLock) {
+            waiting = !unsent.isEmpty();
         }
-        expect("frame not complete within frame.timeout.ms", limits.frameMillis(), TimeUnit.MILLISECONDS);
-        readFully(header);
-        int length = header.getInt(0);
-        MessageDecoder.checkLength(length, limits.maxFrameBytes());
-        if (body.capacity() < length) {
-            body = ByteBuffer.allocate(Math.max(length, Math.min(2 * body.capacity(), limits.maxFrameBytes())));
-        }
-        body.clear().limit(length);
-        readFully(body);
-        deadline = NO_DEADLINE;
-        body.flip();
-        return MessageDecoder.decode(body);
-    }
-
-    private void readFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                throw new EOFException();
-            }
+        if (key != null && key.isValid()) {
+            key.interestOps(waiting ? SelectionKey.OP_WRITE : answeringElsewhere ? 0 : SelectionKey.OP_READ);
         }
     }
 
+    /** Any thread: writes what the client takes now and leaves the rest to the loop. */
     @Override
     public void send(Message message) {
         synchronized (writeLock) {
-            if (!closed) {
-                encode(message);
-                write(null);
+            if (closed) {
+                return;
             }
+            encode(message);
+            send(out);
         }
     }
 
+    /** Writes an encoded reply, after those still unsent. */
+    private void send(ByteBuffer reply) {
+        synchronized (writeLock) {
+            if (closed || unsent.isEmpty() && (!writeSome(reply) || !reply.hasRemaining())) {
+                return;
+            }
+            keepUnsent(reply);
+        }
+        loopUpdatesInterest();
+    }
+
     /**
-     * Sends the reply with the descriptor attached to its first bytes (SCM_RIGHTS). A reply that cannot be
-     * encoded becomes an INTERNAL error, which goes without the descriptor.
+     * Sends the reply with the descriptor attached to its first bytes (SCM_RIGHTS), waiting (up to
+     * write.timeout.ms) until the client takes them: the caller closes its copy of the descriptor on return. A
+     * reply that cannot be encoded becomes an INTERNAL error, which goes without the descriptor.
      */
     @Override
     public boolean send(Message message, FileDescriptor descriptor) {
-        synchronized (writeLock) {
-            if (closed) {
+        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.get().writeMillis());
+        while (true) {
+            synchronized (writeLock) {
+                if (closed) {
+                    return false;
+                }
+                if (unsent.isEmpty()) {
+                    if (!encode(message)) {
+                        send(out); // the INTERNAL error in its place goes without the descriptor
+                        return false;
+                    }
+                    int written = writeWithDescriptor(descriptor);
+                    if (written > 0) {
+                        if (out.hasRemaining()) {
+                            keepUnsent(out);
+                            loopUpdatesInterest();
+                        }
+                        return true;
+                    }
+                    if (written < 0) {
+                        return false;
+                    }
+                }
+            }
+            if (System.nanoTime() - due > 0) {
+                LOG.log(Level.INFO, "Client " + id + " closed: it does not read its replies (one not written within"
+                        + " write.timeout.ms = " + settings.get().writeMillis() + ")");
+                close();
                 return false;
             }
-            if (!encode(message)) {
-                write(null);
-                return false;
+            awaitWritable(due);
+        }
+    }
+
+    /** @return the bytes written with the descriptor (0 when the client takes none now), -1 when closed */
+    private int writeWithDescriptor(FileDescriptor descriptor) {
+        AFUNIXSocketChannel unix = (AFUNIXSocketChannel) channel;
+        try {
+            unix.setOutboundFileDescriptors(descriptor);
+            try {
+                return unix.write(out);
+            } finally {
+                unix.setOutboundFileDescriptors((FileDescriptor[]) null);
             }
-            return write(descriptor);
+        } catch (IOException e) {
+            lost(e);
+            return -1;
+        }
+    }
+
+    private void awaitWritable(long due) {
+        try (Selector writability = channel.provider().openSelector()) {
+            channel.register(writability, SelectionKey.OP_WRITE);
+            writability.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime())));
+        } catch (IOException e) {
+            lost(e);
         }
     }
 
@@ -334,35 +502,59 @@ final class ClientSession implements DelegatedConnects.Replies {
         return channel instanceof AFUNIXSocketChannel;
     }
 
-    /** @return whether the whole frame in {@link #out} went out; the connection is closed when it did not */
-    private boolean write(FileDescriptor descriptor) {
-        writeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.get().writeMillis());
-        try {
-            if (descriptor != null) {
-                AFUNIXSocketChannel unix = (AFUNIXSocketChannel) channel;
-                unix.setOutboundFileDescriptors(descriptor);
-                try {
-                    unix.write(out); // a blocking write sends at least one byte, and the descriptor with it
-                } finally {
-                    unix.setOutboundFileDescriptors((FileDescriptor[]) null);
+    /** On the loop's thread, when the client takes bytes again: writes the replies waiting for it. */
+    void writable() {
+        synchronized (writeLock) {
+            while (!unsent.isEmpty()) {
+                ByteBuffer next = unsent.peek();
+                if (!writeSome(next) || next.hasRemaining()) {
+                    break;
                 }
+                unsent.poll();
             }
-            while (out.hasRemaining()) {
-                channel.write(out);
+            if (unsent.isEmpty()) {
+                writeDeadline = NO_DEADLINE;
             }
-            if (out.capacity() > 64 * INITIAL_BUFFER_BYTES) {
-                out = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
-            }
+        }
+        updateInterest();
+    }
+
+    /** @return false when the connection failed and is closed */
+    private boolean writeSome(ByteBuffer buffer) {
+        try {
+            channel.write(buffer);
             return true;
         } catch (IOException e) {
-            if (!closed) {
-                LOG.log(Level.DEBUG, "Client " + id + ": reply not delivered: " + e);
-            }
-            closeQuietly();
+            lost(e);
             return false;
-        } finally {
-            writeDeadline = NO_DEADLINE;
         }
+    }
+
+    /** Keeps the rest of the reply for the loop to write, within write.timeout.ms; under the write lock. */
+    private void keepUnsent(ByteBuffer reply) {
+        ByteBuffer rest = ByteBuffer.allocate(reply.remaining()).put(reply).flip();
+        unsent.add(rest);
+        if (writeDeadline == NO_DEADLINE) {
+            writeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.get().writeMillis());
+        }
+    }
+
+    private void loopUpdatesInterest() {
+        if (loop == null) {
+            return;
+        }
+        if (loop.inLoop()) {
+            updateInterest();
+        } else {
+            loop.execute(this::updateInterest);
+        }
+    }
+
+    private void lost(IOException e) {
+        if (!closed) {
+            LOG.log(Level.DEBUG, "Client " + id + ": reply not delivered: " + e);
+        }
+        close();
     }
 
     /**
@@ -371,6 +563,9 @@ final class ClientSession implements DelegatedConnects.Replies {
      * @return whether {@link #out} holds the message itself rather than that error
      */
     private boolean encode(Message message) {
+        if (out.capacity() > 64 * INITIAL_BUFFER_BYTES) {
+            out = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
+        }
         out.clear();
         try {
             MessageEncoder.encode(message, out);
@@ -391,7 +586,12 @@ final class ClientSession implements DelegatedConnects.Replies {
     }
 
     void close() {
-        closeQuietly();
+        closed = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.TRACE, "closing client " + id, e);
+        }
         releaseUser();
         if (released.compareAndSet(false, true)) {
             owner.sessionClosed(this);
@@ -403,15 +603,6 @@ final class ClientSession implements DelegatedConnects.Replies {
         long uid = countedUser.getAndSet(NOT_COUNTED);
         if (uid != NOT_COUNTED) {
             services.users().closed(uid);
-        }
-    }
-
-    private void closeQuietly() {
-        closed = true;
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(Level.TRACE, "closing client " + id, e);
         }
     }
 

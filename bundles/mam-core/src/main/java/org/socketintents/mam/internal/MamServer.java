@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +28,8 @@ import org.socketintents.protocol.MessageEncoder;
 import org.socketintents.protocol.ProtocolException;
 
 /**
- * The MAM's Unix-socket server: accepts clients and gives each a {@link ClientSession}. A broken client only
- * ever loses its own connection.
+ * The MAM's Unix-socket server: accepts clients and gives each a {@link ClientSession}, served by one of a few
+ * {@link SessionLoop}s (one per CPU) in turn. A broken client only ever loses its own connection.
  */
 @Component(service = MamServer.class, immediate = true, configurationPid = MamConfig.PID)
 public final class MamServer implements ClientSession.Owner {
@@ -36,6 +37,8 @@ public final class MamServer implements ClientSession.Owner {
     private static final Logger LOG = System.getLogger(MamServer.class.getName());
     /** How often overdue clients are looked for: the resolution of idle.timeout.s and frame.timeout.ms. */
     private static final long TIMEOUT_CHECK_MILLIS = 100;
+    /** How long a client over max.clients waits for a session that is ending before it is refused. */
+    private static final long PLACE_WAIT_MILLIS = 100;
 
     private final SessionServices services;
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
@@ -51,6 +54,8 @@ public final class MamServer implements ClientSession.Owner {
     });
     private volatile MamSettings settings;
     private Listener listener;
+    private final SessionLoop[] loops;
+    private int nextLoop;
 
     /** The bound socket and the thread accepting on it. */
     private record Listener(Path path, SocketFile.Access access, SocketFile socket, Thread acceptor) {
@@ -61,9 +66,26 @@ public final class MamServer implements ClientSession.Owner {
                      @Reference DelegatedConnects connects, MamConfig config) throws IOException {
         this.services = new SessionServices(engine, statistics, connects);
         settings = MamSettings.of(config, MamSettings.DEFAULTS, accounts);
-        listener = listen(settings.socketPath(), SocketFile.Access.of(settings));
+        loops = startLoops(UnixSockets.available().selectorProvider());
+        try {
+            listener = listen(settings.socketPath(), SocketFile.Access.of(settings));
+        } catch (IOException | RuntimeException e) {
+            for (SessionLoop loop : loops) {
+                loop.close();
+            }
+            throw e;
+        }
         timeouts.scheduleWithFixedDelay(this::closeOverdueClients, TIMEOUT_CHECK_MILLIS, TIMEOUT_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private SessionLoop[] startLoops(SelectorProvider provider) throws IOException {
+        SessionLoop[] started = new SessionLoop[Runtime.getRuntime().availableProcessors()];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = new SessionLoop("mam-sessions-" + (i + 1), provider, services.spinner(),
+                    () -> settings.readSpinMicros()).start();
+        }
+        return started;
     }
 
     @Modified
@@ -88,6 +110,10 @@ public final class MamServer implements ClientSession.Owner {
         for (ClientSession session : sessions) {
             session.close();
         }
+        for (SessionLoop loop : loops) {
+            loop.close();
+        }
+        services.blocking().close();
     }
 
     private void closeOverdueClients() {
@@ -130,15 +156,36 @@ public final class MamServer implements ClientSession.Owner {
                 continue;
             }
             accepted.increment();
-            if (sessions.size() >= settings.maxClients()) {
+            if (!placeFor(settings.maxClients())) {
                 refuse(client);
                 continue;
             }
             ClientSession session = new ClientSession(sessionIds.incrementAndGet(), client, services,
                     () -> settings, accounts, this);
             sessions.add(session);
-            session.start();
+            session.start(loops[nextLoop]);
+            nextLoop = (nextLoop + 1) % loops.length;
         }
+    }
+
+    /**
+     * Whether a client may be served, waiting a little for sessions whose clients have hung up to end: a client
+     * that reconnects at once must not find its own last connection still counted.
+     */
+    private boolean placeFor(int maxClients) {
+        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLACE_WAIT_MILLIS);
+        while (sessions.size() >= maxClients) {
+            if (System.nanoTime() - due > 0) {
+                return false;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private void refuse(SocketChannel client) {

@@ -3,7 +3,9 @@ package org.socketintents.mam.internal;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.spi.SelectorProvider;
 
+import org.newsclub.net.unix.AFUNIXSelectorProvider;
 import org.newsclub.net.unix.AFUNIXServerSocketChannel;
 
 /** The implementations of Unix sockets the MAM can listen with. */
@@ -15,6 +17,11 @@ enum UnixSockets {
         ServerSocketChannel openServer() throws IOException {
             return AFUNIXServerSocketChannel.open();
         }
+
+        @Override
+        SelectorProvider selectorProvider() {
+            return AFUNIXSelectorProvider.provider();
+        }
     },
 
     /** The JDK's: no native code, no descriptor passing; peer credentials come from jdk.net. */
@@ -22,6 +29,11 @@ enum UnixSockets {
         @Override
         ServerSocketChannel openServer() throws IOException {
             return ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        }
+
+        @Override
+        SelectorProvider selectorProvider() {
+            return SelectorProvider.provider();
         }
     };
 
@@ -32,4 +44,7 @@ enum UnixSockets {
 
     /** @return an unbound server channel */
     abstract ServerSocketChannel openServer() throws IOException;
+
+    /** @return the provider of selectors for the channels this implementation's servers accept */
+    abstract SelectorProvider selectorProvider();
 }

@@ -44,6 +44,7 @@ class JdkSocketFallbackTest {
     private RunningMam mam;
     private SessionServices services;
     private SocketFile jdkSocket;
+    private SessionLoop loop;
     private long sessionIds;
 
     @BeforeEach
@@ -54,10 +55,13 @@ class JdkSocketFallbackTest {
         services = new SessionServices(mam.engine, new StatisticsReporter(mam.engine), connects);
         jdkSocket = SocketFile.bind(directory.resolve("jdk.sock"), SocketFile.Access.of(MamSettings.DEFAULTS),
                 UnixSockets.JDK);
+        loop = new SessionLoop("jdk-sessions", UnixSockets.JDK.selectorProvider(), services.spinner(), () -> 0)
+                .start();
     }
 
     @AfterEach
     void stop() throws IOException {
+        loop.close();
         jdkSocket.close();
         mam.close();
     }
@@ -114,7 +118,7 @@ class JdkSocketFallbackTest {
                     @Override
                     public void protocolError(ProtocolException error) {
                     }
-                }).start();
+                }).start(loop);
         return client;
     }
 

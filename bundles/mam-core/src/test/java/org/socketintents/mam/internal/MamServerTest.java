@@ -228,6 +228,67 @@ class MamServerTest {
     }
 
     @Test
+    void aPolicyStuckOnALoopsThreadHoldsUpNoOtherClientOfThatLoop() throws Exception {
+        slowPolicyRelease = new CountDownLatch(1);
+        WireClient[] clients = new WireClient[8]; // more than the loops, so each loop serves several
+        try {
+            for (int i = 0; i < clients.length; i++) {
+                clients[i] = new WireClient(socket);
+            }
+            for (int round = 0; round < 2; round++) {
+                DecisionReply late = (DecisionReply) clients[round].call(connect(100 + round,
+                        Intents.builder().custom("slow", "yes").build()));
+                assertEquals(DecisionOutcome.FALLBACK_POLICY_TIMEOUT, late.outcome());
+                for (int i = 0; i < clients.length; i++) {
+                    assertEquals(new Pong(i), clients[i].call(new Ping(i)), "client " + i + ", stuck calls: "
+                            + (round + 1));
+                    DecisionReply query = (DecisionReply) clients[i].call(connect(i,
+                            Intents.builder().category(Category.QUERY).build()));
+                    assertEquals(DecisionOutcome.POLICY, query.outcome());
+                }
+            }
+            slowPolicyRelease.countDown();
+            for (int i = 0; i < clients.length; i++) {
+                assertEquals(new Pong(i), clients[i].call(new Ping(i)), "and once the stuck calls return");
+            }
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    @Test
+    void clientsShareTheLoopsThreadsInsteadOfHavingOneEach() throws Exception {
+        WireClient[] clients = new WireClient[8];
+        try {
+            long threadsBefore = mamThreads();
+            for (int i = 0; i < clients.length; i++) {
+                clients[i] = new WireClient(socket);
+                assertEquals(new Pong(i), clients[i].call(new Ping(i)));
+                assertEquals(DecisionOutcome.POLICY, ((DecisionReply) clients[i].call(connect(i,
+                        Intents.builder().category(Category.QUERY).build()))).outcome());
+            }
+            assertEquals(threadsBefore, mamThreads(), "8 clients served, no thread started for them");
+            assertEquals(Runtime.getRuntime().availableProcessors(), Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("mam-sessions-")).count(), "one loop per CPU");
+        } finally {
+            closeAll(clients);
+        }
+    }
+
+    private static void closeAll(WireClient[] clients) throws IOException {
+        for (WireClient client : clients) {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private static long mamThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("mam-"))
+                .count();
+    }
+
+    @Test
     void clientsOverTheLimitAreRefusedWithOverloaded() throws Exception {
         WireClient[] clients = new WireClient[8];
         try {
@@ -239,11 +300,7 @@ class MamServerTest {
                 assertEquals(ErrorCode.OVERLOADED, ((ErrorReply) extra.read()).code());
             }
         } finally {
-            for (WireClient client : clients) {
-                if (client != null) {
-                    client.close();
-                }
-            }
+            closeAll(clients);
         }
     }
 

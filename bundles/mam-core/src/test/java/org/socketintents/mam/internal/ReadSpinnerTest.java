@@ -8,15 +8,22 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,13 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadSpinnerTest {
 
     /** Long enough that a poll still runs while the test looks at it, however slow the machine. */
-    private static final int LONG_SPIN_MICROS = 1_000_000;
+    private static final int LONG_SPIN_MICROS = 10_000_000;
     private static final Duration SETTLE = Duration.ofMillis(200);
 
     @TempDir
     Path directory;
     private ServerSocketChannel server;
-    private final ExecutorService readers = Executors.newCachedThreadPool();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final ExecutorService loops = Executors.newCachedThreadPool();
 
     @BeforeEach
     void listen() throws IOException {
@@ -41,67 +49,108 @@ class ReadSpinnerTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
-        readers.shutdownNow();
+    void stop() throws Exception {
+        loops.shutdownNow();
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
         server.close();
         Files.deleteIfExists(directory.resolve("s.sock"));
     }
 
-    /** A connected pair: [0] the session's end (blocking, as the MAM's are), [1] the client's. */
-    private SocketChannel[] pair() throws IOException {
+    /** A loop's selector with one client's session registered for reading; returns the client's end. */
+    private SocketChannel clientOf(Selector selector) throws IOException {
         SocketChannel client = SocketChannel.open(server.getLocalAddress());
-        return new SocketChannel[] {server.accept(), client};
+        SocketChannel session = server.accept();
+        session.configureBlocking(false);
+        session.register(selector, SelectionKey.OP_READ);
+        opened.add(client);
+        opened.add(session);
+        return client;
+    }
+
+    private Selector selector() throws IOException {
+        Selector selector = Selector.open();
+        opened.add(selector);
+        return selector;
+    }
+
+    /** Work besides the channels that never comes, counting how often the loop looks for it. */
+    private static final class Looks implements BooleanSupplier {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public boolean getAsBoolean() {
+            count.incrementAndGet();
+            return false;
+        }
+
+        /** @return whether the loop keeps looking, i.e. polls rather than blocks */
+        boolean polling() throws InterruptedException {
+            int before = count.get();
+            Thread.sleep(SETTLE.toMillis());
+            return count.get() - before > 10;
+        }
     }
 
     @Test
-    void aRequestSentDuringThePollIsReadAndTheChannelBlocksAgain() throws Exception {
-        SocketChannel[] ends = pair();
-        ByteBuffer buffer = ByteBuffer.allocate(4);
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], buffer, LONG_SPIN_MICROS, new ReadSpinner.History()));
+    void aRequestSentDuringThePollIsSelectedWithoutBlocking() throws Exception {
+        Selector selector = selector();
+        SocketChannel client = clientOf(selector);
+        ReadSpinner.History history = new ReadSpinner.History();
+        Looks looks = new Looks();
+        Future<Integer> select = loops.submit(() -> new ReadSpinner(1).select(selector, LONG_SPIN_MICROS, history,
+                looks));
+        assertTrue(looks.polling(), "the loop polls while it waits");
+        client.write(ByteBuffer.wrap(new byte[] {1}));
+        assertEquals(1, select.get(5, TimeUnit.SECONDS));
+        assertTrue(history.mayPoll(), "the poll found its request: the next wait polls too");
+    }
+
+    @Test
+    void withoutARequestThePollEndsInABlockingSelectAndIsRememberedAsMissed() throws Exception {
+        Selector selector = selector();
+        SocketChannel client = clientOf(selector);
+        ReadSpinner.History history = new ReadSpinner.History();
+        Looks looks = new Looks();
+        Future<Integer> select = loops.submit(() -> new ReadSpinner(1).select(selector, 1_000, history, looks));
         Thread.sleep(SETTLE.toMillis());
-        assertFalse(ends[0].isBlocking(), "polling: the channel is non-blocking meanwhile");
-        ends[1].write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
-        assertEquals(3, read.get(5, TimeUnit.SECONDS));
-        assertTrue(ends[0].isBlocking());
-        assertEquals(3, buffer.position());
+        assertFalse(looks.polling(), "after 1 ms the loop blocks");
+        assertFalse(select.isDone());
+        client.write(ByteBuffer.wrap(new byte[] {1}));
+        assertEquals(1, select.get(5, TimeUnit.SECONDS));
+        assertFalse(history.mayPoll(), "the poll ended before the request came: the next waits block at once");
     }
 
     @Test
-    void withoutARequestThePollEndsInABlockingRead() throws Exception {
-        SocketChannel[] ends = pair();
-        ByteBuffer buffer = ByteBuffer.allocate(4);
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], buffer, 1_000, new ReadSpinner.History()));
-        Thread.sleep(SETTLE.toMillis()); // far longer than the 1 ms poll
-        assertFalse(read.isDone());
-        assertTrue(ends[0].isBlocking(), "the poll is over: the session sleeps in a blocking read");
-        ends[1].write(ByteBuffer.wrap(new byte[] {7}));
-        assertEquals(1, read.get(5, TimeUnit.SECONDS));
-        assertEquals(7, buffer.get(0));
-    }
-
-    @Test
-    void theEndOfTheStreamDuringThePollIsReported() throws Exception {
-        SocketChannel[] ends = pair();
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS, new ReadSpinner.History()));
+    void workBesidesTheChannelsEndsThePollAndIsNotWaitedFor() throws Exception {
+        Selector selector = selector();
+        clientOf(selector);
+        AtomicBoolean work = new AtomicBoolean();
+        Future<Integer> select = loops.submit(() -> new ReadSpinner(1).select(selector, LONG_SPIN_MICROS,
+                new ReadSpinner.History(), work::get));
         Thread.sleep(SETTLE.toMillis());
-        ends[1].close();
-        assertEquals(-1, read.get(5, TimeUnit.SECONDS));
-        assertTrue(ends[0].isBlocking());
+        assertFalse(select.isDone());
+        work.set(true);
+        assertEquals(0, select.get(5, TimeUnit.SECONDS), "no channel is ready, but the loop has work");
+        assertEquals(0, new ReadSpinner(1).select(selector, 0, new ReadSpinner.History(), () -> true),
+                "nor does a loop with work block when it does not poll");
     }
 
     @Test
     void noPollWhenTheSpinIsZero() throws Exception {
-        SocketChannel[] ends = pair();
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4), 0, new ReadSpinner.History()));
-        Thread.sleep(SETTLE.toMillis());
-        assertTrue(ends[0].isBlocking(), "read.spin.us = 0: blocking at once");
-        ends[1].write(ByteBuffer.wrap(new byte[] {1}));
-        assertEquals(1, read.get(5, TimeUnit.SECONDS));
+        Selector selector = selector();
+        SocketChannel client = clientOf(selector);
+        Looks looks = new Looks();
+        Future<Integer> select = loops.submit(() -> new ReadSpinner(1).select(selector, 0,
+                new ReadSpinner.History(), looks));
+        assertFalse(looks.polling());
+        client.write(ByteBuffer.wrap(new byte[] {1}));
+        assertEquals(1, select.get(5, TimeUnit.SECONDS));
     }
 
     @Test
-    void aSessionWhosePollsMissSkipsTwiceAsManyWaitsEachTimeUntilOneFindsItsRequest() {
+    void aLoopWhosePollsMissSkipsTwiceAsManyWaitsEachTimeUntilOneFindsItsRequest() {
         ReadSpinner.History history = new ReadSpinner.History();
         assertTrue(history.mayPoll());
         history.missed();
@@ -127,42 +176,34 @@ class ReadSpinnerTest {
     }
 
     @Test
-    void aMissedPollIsRememberedInTheSessionsHistory() throws Exception {
-        SocketChannel[] ends = pair();
-        ReadSpinner.History history = new ReadSpinner.History();
-        Future<Integer> read = readers.submit(() -> new ReadSpinner(1).read(ends[0], ByteBuffer.allocate(4), 1_000,
-                history));
-        Thread.sleep(SETTLE.toMillis());
-        ends[1].write(ByteBuffer.wrap(new byte[] {1}));
-        assertEquals(1, read.get(5, TimeUnit.SECONDS));
-        assertFalse(history.mayPoll(), "the poll ended before the request came: the next waits block at once");
-    }
-
-    @Test
-    void sessionsBeyondTheSpinnersAllowedBlockAtOnceAndPollAgainOnceOneIsFree() throws Exception {
+    void loopsBeyondTheSpinnersAllowedBlockAtOnceAndPollAgainOnceOneIsFree() throws Exception {
         ReadSpinner spinner = new ReadSpinner(1);
-        SocketChannel[] first = pair();
-        SocketChannel[] second = pair();
-        Future<Integer> polling = readers.submit(() -> spinner.read(first[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS, new ReadSpinner.History()));
-        Thread.sleep(SETTLE.toMillis());
-        assertFalse(first[0].isBlocking());
-        Future<Integer> blocked = readers.submit(() -> spinner.read(second[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS, new ReadSpinner.History()));
-        Thread.sleep(SETTLE.toMillis());
-        assertTrue(second[0].isBlocking(), "the one spinner allowed is taken: the second session blocks");
+        Selector firstLoop = selector();
+        Selector secondLoop = selector();
+        SocketChannel first = clientOf(firstLoop);
+        SocketChannel second = clientOf(secondLoop);
+        Looks firstLooks = new Looks();
+        Future<Integer> polling = loops.submit(() -> spinner.select(firstLoop, LONG_SPIN_MICROS,
+                new ReadSpinner.History(), firstLooks));
+        assertTrue(firstLooks.polling());
+        Looks secondLooks = new Looks();
+        Future<Integer> blocked = loops.submit(() -> spinner.select(secondLoop, LONG_SPIN_MICROS,
+                new ReadSpinner.History(), secondLooks));
+        assertFalse(secondLooks.polling(), "the one spinner allowed is taken: the second loop blocks");
         assertFalse(blocked.isDone());
 
-        first[1].write(ByteBuffer.wrap(new byte[] {1}));
+        first.write(ByteBuffer.wrap(new byte[] {1}));
         assertEquals(1, polling.get(5, TimeUnit.SECONDS));
-        second[1].write(ByteBuffer.wrap(new byte[] {2}));
+        second.write(ByteBuffer.wrap(new byte[] {2}));
         assertEquals(1, blocked.get(5, TimeUnit.SECONDS));
+        ((SocketChannel) secondLoop.selectedKeys().iterator().next().channel()).read(ByteBuffer.allocate(1));
+        secondLoop.selectedKeys().clear();
 
-        Future<Integer> again = readers.submit(() -> spinner.read(second[0], ByteBuffer.allocate(4),
-                LONG_SPIN_MICROS, new ReadSpinner.History()));
-        Thread.sleep(SETTLE.toMillis());
-        assertFalse(second[0].isBlocking(), "the spinner was given back: the next wait polls");
-        second[1].write(ByteBuffer.wrap(new byte[] {3}));
+        Looks againLooks = new Looks();
+        Future<Integer> again = loops.submit(() -> spinner.select(secondLoop, LONG_SPIN_MICROS,
+                new ReadSpinner.History(), againLooks));
+        assertTrue(againLooks.polling(), "the spinner was given back: the next wait polls");
+        second.write(ByteBuffer.wrap(new byte[] {3}));
         assertEquals(1, again.get(5, TimeUnit.SECONDS));
     }
 }
