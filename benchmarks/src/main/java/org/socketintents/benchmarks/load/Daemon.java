@@ -40,8 +40,10 @@ final class Daemon implements AutoCloseable {
     /**
      * @param distribution the distribution's directory
      * @param javaOptions  JVM options besides the socket path (heap, profiling)
+     * @param profile      the script's JVM profile (SOCKET_INTENTS_PROFILE); empty to leave the environment's
      */
-    static Daemon launch(Path distribution, RuntimeFiles files, String javaOptions) throws IOException {
+    static Daemon launch(Path distribution, RuntimeFiles files, String javaOptions, String profile)
+            throws IOException {
         Files.deleteIfExists(files.socket());
         ProcessBuilder builder = new ProcessBuilder(distribution.resolve("bin/socket-intents").toString(), "--daemon")
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -50,6 +52,9 @@ final class Daemon implements AutoCloseable {
         builder.environment().remove("SOCKET_INTENTS_SOCKET");
         builder.environment().put("SOCKET_INTENTS_CONF", files.conf().toString());
         builder.environment().put("SOCKET_INTENTS_CACHE", files.cache().toString());
+        if (!profile.isEmpty()) {
+            builder.environment().put("SOCKET_INTENTS_PROFILE", profile);
+        }
         builder.environment().put("JAVA_OPTS", ("-Dsocketintents.socket=" + files.socket() + " " + javaOptions).trim());
         long launched = System.nanoTime();
         return new Daemon(builder.start(), launched, files);

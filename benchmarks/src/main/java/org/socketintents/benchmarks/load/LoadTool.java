@@ -44,8 +44,9 @@ public final class LoadTool implements Callable<Integer> {
     long mamPid;
 
     @Option(names = "--heaps", split = ",", paramLabel = "H", description = "Heap settings to start the MAM with:"
-            + " default, or a size such as 32m (default: ${DEFAULT-VALUE}).")
-    List<String> heaps = List.of("default", "32m");
+            + " default, a size such as 32m, or the script's profile and a size such as gateway:32m"
+            + " (default: ${DEFAULT-VALUE}).")
+    List<String> heaps = List.of("default", "32m", "gateway:32m");
 
     @Option(names = "--phases", split = ",", paramLabel = "P", description = "What to measure: ${COMPLETION-CANDIDATES}"
             + " (default: all).")

@@ -55,12 +55,12 @@ final class Suite {
         String javaOptions = (heap.javaOption() + " " + plan.javaOptions()).trim();
         if (plan.measures(Phase.STARTUP)) {
             for (int i = 1; i < plan.startups(); i++) {
-                try (Daemon daemon = Daemon.launch(plan.distribution(), files, javaOptions)) {
+                try (Daemon daemon = Daemon.launch(plan.distribution(), files, javaOptions, heap.profile())) {
                     startedAfter(heap, daemon.awaitFirstDecision(plan.policy(), START_TIMEOUT));
                 }
             }
         }
-        try (Daemon daemon = Daemon.launch(plan.distribution(), files, javaOptions)) {
+        try (Daemon daemon = Daemon.launch(plan.distribution(), files, javaOptions, heap.profile())) {
             Daemon.FirstDecision first = daemon.awaitFirstDecision(plan.policy(), START_TIMEOUT);
             if (plan.measures(Phase.STARTUP)) {
                 startedAfter(heap, first);

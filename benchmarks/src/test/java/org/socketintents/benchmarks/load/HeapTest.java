@@ -9,12 +9,17 @@ class HeapTest {
 
     @Test
     void defaultPassesNoOption() {
-        assertEquals(new Heap("default", ""), Heap.parse(" Default "));
+        assertEquals(new Heap("default", "", ""), Heap.parse(" Default "));
     }
 
     @Test
     void aSizeBecomesTheMaximumHeap() {
-        assertEquals(new Heap("-Xmx32m", "-Xmx32m"), Heap.parse("32M"));
+        assertEquals(new Heap("-Xmx32m", "-Xmx32m", ""), Heap.parse("32M"));
+    }
+
+    @Test
+    void aProfileBeforeTheSizeIsTheScriptsProfile() {
+        assertEquals(new Heap("-Xmx32m gateway", "-Xmx32m", "gateway"), Heap.parse("gateway:32m"));
     }
 
     @Test
@@ -22,5 +27,8 @@ class HeapTest {
         assertThrows(IllegalArgumentException.class, () -> Heap.parse("-Xmx32m"));
         assertThrows(IllegalArgumentException.class, () -> Heap.parse("32"));
         assertThrows(IllegalArgumentException.class, () -> Heap.parse("0m"));
+        assertThrows(IllegalArgumentException.class, () -> Heap.parse("gateway:"));
+        assertThrows(IllegalArgumentException.class, () -> Heap.parse(":32m"));
+        assertThrows(IllegalArgumentException.class, () -> Heap.parse("gate way:32m"));
     }
 }

@@ -33,6 +33,7 @@ class TargetsTest {
         report.addStartup(Heap.DEFAULT, Duration.ofMillis(3000));
         report.idleRss("-Xmx32m", 50_000);
         report.loadRss("-Xmx32m", 70_000);
+        report.loadRss("-Xmx32m gateway", 60_000);
         return report;
     }
 
@@ -52,6 +53,7 @@ class TargetsTest {
         assertEquals(Optional.of(false), met.get("intent-aware / plain connect, p50"));
         assertEquals(Optional.of(true), met.get("start-up to first decision (default heap), median"));
         assertEquals(Optional.of(false), met.get("resident memory under load, -Xmx32m"));
+        assertEquals(Optional.of(true), met.get("resident memory under load, -Xmx32m, gateway profile"));
     }
 
     @Test
