@@ -56,6 +56,8 @@ public final class MamServer implements ClientSession.Owner {
     private Listener listener;
     private final SessionLoop[] loops;
     private int nextLoop;
+    /** System.nanoTime() when the acceptor last waited for a place in vain; the acceptor's only. */
+    private long lastFruitlessWait = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
     /** The bound socket and the thread accepting on it. */
     private record Listener(Path path, SocketFile.Access access, SocketFile socket, Thread acceptor) {
@@ -170,12 +172,18 @@ public final class MamServer implements ClientSession.Owner {
 
     /**
      * Whether a client may be served, waiting a little for sessions whose clients have hung up to end: a client
-     * that reconnects at once must not find its own last connection still counted.
+     * that reconnects at once must not find its own last connection still counted. A wait that found no place
+     * is not repeated within a second, so that a flood of connections over the limit is refused at once.
      */
     private boolean placeFor(int maxClients) {
-        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PLACE_WAIT_MILLIS);
+        long now = System.nanoTime();
+        if (sessions.size() >= maxClients && now - lastFruitlessWait < TimeUnit.SECONDS.toNanos(1)) {
+            return false;
+        }
+        long due = now + TimeUnit.MILLISECONDS.toNanos(PLACE_WAIT_MILLIS);
         while (sessions.size() >= maxClients) {
             if (System.nanoTime() - due > 0) {
+                lastFruitlessWait = System.nanoTime();
                 return false;
             }
             try {
