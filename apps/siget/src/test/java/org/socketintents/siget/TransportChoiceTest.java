@@ -47,6 +47,19 @@ class TransportChoiceTest {
                 mamSocket, "--timings", timings), urls);
     }
 
+    /** Serves two files and has one siget run download both; checks that both arrived whole. */
+    private void downloadTwoFiles(TestServer server, FakeMam mam, Path timings) throws IOException {
+        byte[] second = bytes(70_000);
+        server.put("/big.bin", Resource.of(BODY, "application/octet-stream"));
+        server.put("/second.bin", Resource.of(second, "application/octet-stream"));
+
+        SigetRun run = download(mam.path(), timings, server.url("/big.bin"), server.url("/second.bin"));
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertArrayEquals(BODY, Files.readAllBytes(dir.resolve("big.bin")));
+        assertArrayEquals(second, Files.readAllBytes(dir.resolve("second.bin")));
+    }
+
     private static Decision decision(Transport transport, InetAddress source) {
         return Decision.builder().sourceAddress(source).transport(transport).reason("fake " + transport).build();
     }
@@ -82,18 +95,10 @@ class TransportChoiceTest {
     /** The second request knows the server has no MPTCP: it takes the kept-alive connection, asking no MAM. */
     @Test
     void anMptcpDecisionToAServerWithoutMptcpRunsOverTheTcpTheMamsSocketFellBackTo() throws IOException {
-        byte[] second = bytes(70_000);
         Path timings = dir.resolve("timings.csv");
         try (TestServer server = TestServer.http();
              FakeMam mam = new FakeMam(dir.resolve("mam.sock"), request -> decision(Transport.MPTCP, LOOPBACK))) {
-            server.put("/big.bin", Resource.of(BODY, "application/octet-stream"));
-            server.put("/second.bin", Resource.of(second, "application/octet-stream"));
-
-            SigetRun run = download(mam.path(), timings, server.url("/big.bin"), server.url("/second.bin"));
-
-            assertEquals(0, run.exit(), run.stderr());
-            assertArrayEquals(BODY, Files.readAllBytes(dir.resolve("big.bin")));
-            assertArrayEquals(second, Files.readAllBytes(dir.resolve("second.bin")));
+            downloadTwoFiles(server, mam, timings);
             assertEquals(1, mam.socketConnects().size());
             assertEquals(1, server.connections());
         }
@@ -166,19 +171,11 @@ class TransportChoiceTest {
      */
     @Test
     void aMamThatCannotConnectIsAskedOnceAndTheDecisionsSourceIsKeptOverTcp() throws IOException {
-        byte[] second = bytes(70_000);
         Path timings = dir.resolve("timings.csv");
         try (TestServer server = TestServer.http();
              FakeMam mam = FakeMam.withoutNativeSockets(dir.resolve("mam.sock"),
                      request -> decision(Transport.MPTCP, SECOND_LOOPBACK))) {
-            server.put("/big.bin", Resource.of(BODY, "application/octet-stream"));
-            server.put("/second.bin", Resource.of(second, "application/octet-stream"));
-
-            SigetRun run = download(mam.path(), timings, server.url("/big.bin"), server.url("/second.bin"));
-
-            assertEquals(0, run.exit(), run.stderr());
-            assertArrayEquals(BODY, Files.readAllBytes(dir.resolve("big.bin")));
-            assertArrayEquals(second, Files.readAllBytes(dir.resolve("second.bin")));
+            downloadTwoFiles(server, mam, timings);
             assertEquals(1, mam.socketConnects().size());
             assertEquals(List.of(SECOND_LOOPBACK, SECOND_LOOPBACK),
                     server.requests().stream().map(TestServer.Request::peer).collect(Collectors.toList()));
