@@ -25,11 +25,19 @@ final class DescriptorCast {
         return AFSocket.supports(AFSocketCapability.CAPABILITY_UNSAFE);
     }
 
+    private static void requireAvailable() throws IOException {
+        if (!available()) {
+            throw new IOException("junixsocket's native library is not usable here: the connection works, but its"
+                    + " descriptor cannot be handed out as FileDescriptor, Socket or SocketChannel");
+        }
+    }
+
     /**
      * @param descriptor an open descriptor
      * @return a {@link FileDescriptor} naming it, which does not close it (e.g. for SCM_RIGHTS)
      */
     static FileDescriptor fileDescriptor(int descriptor) throws IOException {
+        requireAvailable();
         return FileDescriptorCast.unsafeUsing(descriptor).getFileDescriptor();
     }
 
@@ -63,6 +71,7 @@ final class DescriptorCast {
      */
     private static AFSocket<?> adopt(int descriptor, InetSocketAddress local, InetSocketAddress remote)
             throws IOException {
+        requireAvailable();
         FileDescriptorCast cast = FileDescriptorCast.unsafeUsing(descriptor);
         FileDescriptor held = cast.getFileDescriptor();
         AFSocket<?> socket = cast.withLocalPort(local.getPort()).withRemotePort(remote.getPort()).as(AFSocket.class);

@@ -1,7 +1,6 @@
 package org.socketintents.nativemptcp.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -18,18 +17,15 @@ import org.socketintents.api.transport.TransportCapabilities;
 @Component(service = NativeSockets.class)
 public final class NativeSocketService implements NativeSockets {
 
-    private static final System.Logger LOG = System.getLogger(NativeSocketService.class.getName());
-
     private final KernelFacts kernelFacts = new KernelFacts(Path.of("/proc/sys"));
 
-    /** Binds the C library now: without JNA's native part the service must not be offered at all. */
+    /**
+     * Binds the C library now: without JNA's native part the service must not be offered at all. junixsocket is
+     * left alone until a descriptor is handed out: most runtimes never do it, and loading it costs resident memory.
+     */
     @Activate
     void activate() {
         LibC.load();
-        if (!DescriptorCast.available()) {
-            LOG.log(Level.WARNING, "junixsocket's native library is not usable here: connections work, but their"
-                    + " descriptors cannot be handed out as FileDescriptor, Socket or SocketChannel");
-        }
     }
 
     @Override
