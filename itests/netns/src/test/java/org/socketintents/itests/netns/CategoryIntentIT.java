@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socketintents.api.Category;
-import org.socketintents.api.Intents;
-import org.socketintents.protocol.MamSocketPath;
 
 /**
  * The paper's first scenario end to end, over real links: the MAM distribution runs in the client namespace
@@ -23,11 +18,6 @@ import org.socketintents.protocol.MamSocketPath;
 @RequiresNetworkNamespaces
 class CategoryIntentIT {
 
-    /** The figures of each link reach the MAM separately (one configuration file each): wait for both. */
-    private static final Duration LINKS_KNOWN = Duration.ofSeconds(30);
-    /** Generous, so that a cold JVM on a busy machine does not fall back to the OS default by accident. */
-    private static final String MAM_TIMEOUT = "-Dsocketintents.timeout.ms=5000";
-
     private static LabSession session;
     private static MamDaemon mam;
 
@@ -35,8 +25,7 @@ class CategoryIntentIT {
     static void startMam() throws IOException, InterruptedException {
         session = LabSession.open(CategoryIntentIT.class.getSimpleName());
         mam = session.own(MamDaemon.start(session.lab(), session.logs()));
-        awaitDecision(Category.QUERY, TwoLinkLab.FIRST);
-        awaitDecision(Category.BULK_TRANSFER, TwoLinkLab.SECOND);
+        mam.awaitBothLinksKnown();
     }
 
     @AfterAll
@@ -58,21 +47,8 @@ class CategoryIntentIT {
 
     private static void assertConnectsFrom(InetAddress expected, Category category)
             throws IOException, InterruptedException {
-        ConnectionReport report = session.connect("client-" + category, IntentClient.class,
-                List.of("-D" + MamSocketPath.PROPERTY + "=" + mam.socket(), MAM_TIMEOUT),
-                List.of(category.name(), TwoLinkLab.SERVICE.getAddress().getHostAddress(),
-                        Integer.toString(TwoLinkLab.SERVICE.getPort())));
+        ConnectionReport report = session.connectToService(IntentClient.class, category, mam);
         assertEquals(expected, report.seenByServer(),
                 () -> "the server saw the wrong client address for " + category + "\n" + mam.describe());
-    }
-
-    private static void awaitDecision(Category category, TwoLinkLab.Link link) throws InterruptedException {
-        MamProbe probe = mam.probe();
-        Intents intents = Intents.builder().category(category).build();
-        Await.until("decision for " + category + " from " + link.clientDevice(), LINKS_KNOWN,
-                () -> Optional.of(probe.decideConnect(intents, TwoLinkLab.SERVICE))
-                        .filter(reply -> reply.decision().sourceInterface().equals(
-                                Optional.of(link.clientDevice()))),
-                mam::describe);
     }
 }

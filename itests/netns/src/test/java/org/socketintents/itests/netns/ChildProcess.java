@@ -101,6 +101,11 @@ final class ChildProcess implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /** @return the command lines of the process and of every process it started, as far as the system tells them */
+    List<String> commandLines() {
+        return family().stream().map(member -> member.info().commandLine()).flatMap(Optional::stream).toList();
+    }
+
     /** @return the process's name, log file and output so far, for failure messages */
     synchronized String describe() {
         return "--- " + name + " (" + log + ") ---\n" + String.join("\n", lines) + "\n--- end of " + name + " ---";

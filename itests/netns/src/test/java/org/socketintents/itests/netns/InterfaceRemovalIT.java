@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socketintents.api.Category;
-import org.socketintents.protocol.MamSocketPath;
 
 /**
  * An interface removed while applications connect: the MAM (the distribution, category policy) stops choosing it
@@ -24,13 +23,10 @@ import org.socketintents.protocol.MamSocketPath;
 @RequiresNetworkNamespaces
 class InterfaceRemovalIT {
 
-    private static final Duration LINKS_KNOWN = Duration.ofSeconds(30);
     private static final Duration CLIENTS_RUN = Duration.ofSeconds(8);
     private static final Duration CLIENTS_CONNECTED = Duration.ofSeconds(20);
     private static final Duration CHOSEN_NO_MORE_WITHIN = Duration.ofSeconds(1);
     private static final Duration BOTH_LINKS_USED = Duration.ofSeconds(1);
-    /** Generous, so that a cold JVM on a busy machine does not fall back to the OS default by accident. */
-    private static final String MAM_TIMEOUT = "-Dsocketintents.timeout.ms=5000";
 
     private static LabSession session;
     private static MamDaemon mam;
@@ -39,8 +35,7 @@ class InterfaceRemovalIT {
     static void startMam() throws IOException, InterruptedException {
         session = LabSession.open(InterfaceRemovalIT.class.getSimpleName());
         mam = session.own(MamDaemon.start(session.lab(), session.logs()));
-        mam.awaitChoice(Category.QUERY, TwoLinkLab.FIRST, LINKS_KNOWN);
-        mam.awaitChoice(Category.BULK_TRANSFER, TwoLinkLab.SECOND, LINKS_KNOWN);
+        mam.awaitBothLinksKnown();
     }
 
     @AfterAll
@@ -55,7 +50,7 @@ class InterfaceRemovalIT {
         String removed = TwoLinkLab.SECOND.clientDevice();
         String kept = TwoLinkLab.FIRST.clientDevice();
         ChildProcess clients = session.own(ChildProcess.start("clients", session.lab().inClient(JavaCommand.of(
-                LoopingIntentClient.class, List.of("-D" + MamSocketPath.PROPERTY + "=" + mam.socket(), MAM_TIMEOUT),
+                LoopingIntentClient.class, mam.clientOptions(),
                 List.of(Long.toString(CLIENTS_RUN.toMillis()), TwoLinkLab.SERVICE.getAddress().getHostAddress(),
                         Integer.toString(TwoLinkLab.SERVICE.getPort()), Category.BULK_TRANSFER.name(),
                         Category.BULK_TRANSFER.name(), Category.QUERY.name(), Category.QUERY.name()))),

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.socketintents.api.Category;
+
 /**
  * What the tests of one class share: a {@link TwoLinkLab}, a {@link PeerAddressServer} in its server namespace,
  * a log directory, and a {@link Teardown} that ends every process and deletes the namespaces.
@@ -74,6 +76,19 @@ final class LabSession implements AutoCloseable {
             return ConnectionReport.find(client.lines()).orElseThrow(
                     () -> new AssertionError(name + " reported no connection\n" + client.describe()));
         }
+    }
+
+    /**
+     * Runs a client program that connects to the lab's service with a category intent, asking the MAM.
+     *
+     * @param program a client program taking the category, the service's address and port as arguments
+     * @return the connection it reported
+     */
+    ConnectionReport connectToService(Class<?> program, Category category, MamDaemon mam)
+            throws IOException, InterruptedException {
+        return connect(program.getSimpleName() + "-" + category, program, mam.clientOptions(),
+                List.of(category.name(), TwoLinkLab.SERVICE.getAddress().getHostAddress(),
+                        Integer.toString(TwoLinkLab.SERVICE.getPort())));
     }
 
     @Override

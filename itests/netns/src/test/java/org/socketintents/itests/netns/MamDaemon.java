@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.socketintents.api.Category;
 import org.socketintents.api.Intents;
+import org.socketintents.client.MamClientConfig;
 import org.socketintents.protocol.MamSocketPath;
 
 /**
@@ -27,6 +28,7 @@ final class MamDaemon implements AutoCloseable {
     private static final String DISTRIBUTION_IN_REACTOR = "../../distribution/target/socket-intents";
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final Duration LINKS_KNOWN = Duration.ofSeconds(30);
 
     /** The figures the netmon configuration gives each link: the paper's DSL-like and LTE-like links. */
     private static final Map<TwoLinkLab.Link, String> LINK_FIGURES = Map.of(
@@ -43,8 +45,19 @@ final class MamDaemon implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Starts the MAM and waits until it answers a PING. */
+    /** Starts the MAM with the script's default JVM settings and waits until it answers a PING. */
     static MamDaemon start(TwoLinkLab lab, Path logs) throws IOException, InterruptedException {
+        return start(lab, logs, "default", "");
+    }
+
+    /**
+     * Starts the MAM and waits until it answers a PING.
+     *
+     * @param profile     the script's JVM settings (its SOCKET_INTENTS_PROFILE)
+     * @param javaOptions more JVM options, e.g. a heap size
+     */
+    static MamDaemon start(TwoLinkLab lab, Path logs, String profile, String javaOptions)
+            throws IOException, InterruptedException {
         Path distribution = Path.of(System.getProperty(DISTRIBUTION_PROPERTY, DISTRIBUTION_IN_REACTOR));
         Path script = distribution.resolve("bin/socket-intents");
         if (!Files.isExecutable(script)) {
@@ -58,7 +71,8 @@ final class MamDaemon implements AutoCloseable {
         try {
             Path conf = writeConfiguration(distribution.resolve("conf"), work.resolve("conf"), socket);
             process = ChildProcess.start("mam", lab.inClient(List.of(script.toString(), "--daemon")),
-                    Map.of("JAVA_OPTS", "-D" + MamSocketPath.PROPERTY + "=" + socket,
+                    Map.of("JAVA_OPTS", ("-D" + MamSocketPath.PROPERTY + "=" + socket + " " + javaOptions).strip(),
+                            "SOCKET_INTENTS_PROFILE", profile,
                             "SOCKET_INTENTS_CONF", conf.toString(),
                             "SOCKET_INTENTS_CACHE", work.resolve("cache").toString()),
                     logs);
@@ -103,16 +117,38 @@ final class MamDaemon implements AutoCloseable {
     }
 
     /**
+     * @return the JVM options of a client program that asks this MAM: its socket, and a generous timeout, so that a
+     *         cold JVM on a busy machine does not fall back to the OS default by accident
+     */
+    List<String> clientOptions() {
+        return List.of("-D" + MamSocketPath.PROPERTY + "=" + socket, "-D" + MamClientConfig.TIMEOUT_PROPERTY + "=5000");
+    }
+
+    /**
      * Waits until the MAM decides a connection with this category from the link's client device: until the
      * interface monitor has reported the link with its configured figures.
      */
-    void awaitChoice(Category category, TwoLinkLab.Link link, Duration timeout) throws InterruptedException {
+    private void awaitChoice(Category category, TwoLinkLab.Link link, Duration timeout) throws InterruptedException {
         MamProbe probe = probe();
         Intents intents = Intents.builder().category(category).build();
         Await.until("decision for " + category + " from " + link.clientDevice(), timeout,
                 () -> Optional.of(probe.decideConnect(intents, TwoLinkLab.SERVICE)).filter(reply ->
                         reply.decision().sourceInterface().equals(Optional.of(link.clientDevice()))),
                 this::describe);
+    }
+
+    /**
+     * Waits until the category policy chooses the first link for a query and the second for a bulk transfer: until
+     * the interface monitor has reported both links with their configured figures (one configuration file each).
+     */
+    void awaitBothLinksKnown() throws InterruptedException {
+        awaitChoice(Category.QUERY, TwoLinkLab.FIRST, LINKS_KNOWN);
+        awaitChoice(Category.BULK_TRANSFER, TwoLinkLab.SECOND, LINKS_KNOWN);
+    }
+
+    /** @return the command lines of the start script and of the JVM it started */
+    List<String> commandLines() {
+        return process.commandLines();
     }
 
     /** @return the MAM's log so far, for failure messages */
