@@ -14,7 +14,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SocketDiagnostics {
 
     /**
-     * @return every TCP connection of the host's current network namespace, IPv4 and IPv6, with its statistics
+     * @return every TCP connection of the host's current network namespace, IPv4 and IPv6, with its statistics;
+     *         not the sockets that have none: listening sockets and connections that are only waiting out TIME_WAIT
+     *         (a host that has just made many short connections has thousands of those for a minute)
      * @throws IOException if the kernel cannot be asked (no netlink, permission denied); the message says why
      */
     List<TcpConnectionInfo> tcpConnections() throws IOException;

@@ -3,5 +3,5 @@
  * kernel TCP socket diagnostics (for statistics), and MPTCP/SCTP sockets (for delegated connects).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.socketintents.api.transport;

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A netlink SOCK_DIAG_BY_FAMILY dump request for the TCP sockets of one address family, in every state, with their
- * tcp_info: {@code struct nlmsghdr} followed by {@code struct inet_diag_req_v2} (linux/netlink.h, linux/inet_diag.h),
- * native byte order.
+ * A netlink SOCK_DIAG_BY_FAMILY dump request for the TCP connections of one address family with their tcp_info:
+ * {@code struct nlmsghdr} followed by {@code struct inet_diag_req_v2} (linux/netlink.h, linux/inet_diag.h), native
+ * byte order. The kernel leaves out the sockets that carry no statistics: listening ones, TIME_WAIT and
+ * NEW_SYN_RECV mini-sockets. A host that has just made many short connections holds thousands of TIME_WAIT
+ * sockets for a minute; the statistics collector dumps every 100 ms and must not allocate for each of them.
  */
 final class InetDiagRequest {
 
@@ -17,7 +19,8 @@ final class InetDiagRequest {
 
     private static final short NLM_F_REQUEST = 0x1;
     private static final short NLM_F_DUMP = 0x300;
-    private static final int ALL_STATES = 0xFFFFFFFF;
+    /** Bit (1 << state) per TCP state (include/net/tcp_states.h): all but TIME_WAIT, LISTEN and NEW_SYN_RECV. */
+    private static final int CONNECTION_STATES = stateBits(1, 2, 3, 4, 5, 7, 8, 9, 11);
     private static final int SOCKID_SIZE = 48;
 
     private InetDiagRequest() {
@@ -33,7 +36,15 @@ final class InetDiagRequest {
         b.putInt(SIZE).putShort((short) SOCK_DIAG_BY_FAMILY).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
                 .putInt(sequence).putInt(0);
         b.put((byte) family).put((byte) LibC.IPPROTO_TCP).put((byte) (1 << (INET_DIAG_INFO - 1))).put((byte) 0)
-                .putInt(ALL_STATES).put(new byte[SOCKID_SIZE]);
+                .putInt(CONNECTION_STATES).put(new byte[SOCKID_SIZE]);
         return b.array();
+    }
+
+    private static int stateBits(int... states) {
+        int bits = 0;
+        for (int state : states) {
+            bits |= 1 << state;
+        }
+        return bits;
     }
 }

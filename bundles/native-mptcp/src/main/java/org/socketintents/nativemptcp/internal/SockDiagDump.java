@@ -28,8 +28,8 @@ final class SockDiagDump {
         this.replyTimeout = replyTimeout;
     }
 
-    /** @return every TCP socket, listening ones and those without tcp_info (TIME_WAIT, SYN_RECV) included */
-    List<TcpConnectionInfo> tcpSockets() throws IOException {
+    /** @return every TCP connection; not the listening, TIME_WAIT and NEW_SYN_RECV sockets */
+    List<TcpConnectionInfo> tcpConnections() throws IOException {
         List<TcpConnectionInfo> sockets = new ArrayList<>();
         try (NativeSocket netlink = NativeSocket.open(LibC.AF_NETLINK, LibC.SOCK_RAW, LibC.NETLINK_SOCK_DIAG, CALL);
              Memory buffer = new Memory(RECEIVE_BUFFER_SIZE)) {

@@ -26,6 +26,6 @@ public final class SockDiagService implements SocketDiagnostics {
 
     @Override
     public List<TcpConnectionInfo> tcpConnections() throws IOException {
-        return dump.tcpSockets();
+        return dump.tcpConnections();
     }
 }

@@ -44,7 +44,10 @@ public final class SocketCommands {
         return s.toString();
     }
 
-    /** @return one line per TCP socket of the host: addresses, state, RTT, retransmissions, MPTCP subflow or not */
+    /**
+     * @return one line per TCP connection of the host (not listening or TIME_WAIT sockets): addresses, state, RTT,
+     *         retransmissions, MPTCP subflow or not
+     */
     public String tcp() throws IOException {
         StringBuilder s = new StringBuilder();
         for (TcpConnectionInfo c : diagnostics.tcpConnections()) {

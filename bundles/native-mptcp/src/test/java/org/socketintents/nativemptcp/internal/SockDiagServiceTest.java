@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -15,10 +16,16 @@ import org.socketintents.api.transport.ConnectSpec;
 import org.socketintents.api.transport.NativeConnection;
 import org.socketintents.api.transport.TcpConnectionInfo;
 
-/** The netlink dump sees this test's own loopback connections, both ends, with the kernel's figures. */
+/**
+ * The netlink dump sees this test's own loopback connections, both ends, with the kernel's figures, and not the
+ * sockets that carry none.
+ */
 class SockDiagServiceTest {
 
     private static final int TRANSFER = 8192;
+    /** Kernel TCP states (include/net/tcp_states.h). */
+    private static final int TIME_WAIT = 6;
+    private static final int LISTEN = 10;
 
     private final NativeSocketService sockets = new NativeSocketService();
     private final SockDiagService diagnostics = new SockDiagService();
@@ -50,9 +57,30 @@ class SockDiagServiceTest {
             // The JDK's socket is a dual-stack IPv6 one: the dump reports its IPv4-mapped addresses as IPv4.
             TcpConnectionInfo theirs = find(all, connection, true);
             assertEquals(TcpConnectionInfo.ESTABLISHED, theirs.state());
+        }
+    }
 
-            assertTrue(all.stream().anyMatch(c -> c.state() == 10 && c.local().equals(Loopback.addressOf(listener))),
-                    "the listener is in the dump");
+    @Test
+    void leavesOutListeningSocketsAndConnectionsInTimeWait() throws Exception {
+        try (ServerSocket listener = Loopback.listener()) {
+            InetSocketAddress closedFirst;
+            try (Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
+                 Socket server = listener.accept()) {
+                Loopback.roundTrip(client, server, TRANSFER);
+                closedFirst = (InetSocketAddress) client.getLocalSocketAddress();
+                client.close();
+                // the end that closes first waits out TIME_WAIT once the other end has closed too
+                assertEquals(-1, server.getInputStream().read());
+            }
+            InetSocketAddress listening = Loopback.addressOf(listener);
+            List<TcpConnectionInfo> all = diagnostics.tcpConnections();
+
+            assertTrue(all.stream().noneMatch(c -> c.local().equals(listening) && c.remote().getPort() == 0),
+                    "the listener is not a connection");
+            assertTrue(all.stream().noneMatch(c -> c.local().equals(closedFirst)),
+                    () -> "the connection in TIME_WAIT from " + closedFirst + " is left out");
+            assertTrue(all.stream().noneMatch(c -> c.state() == TIME_WAIT || c.state() == LISTEN),
+                    "no socket in TIME_WAIT or LISTEN");
         }
     }
 

@@ -14,13 +14,10 @@ import org.socketintents.api.transport.TcpConnectionInfo;
  * <p>The first dump (after start, or after the dumps failed) only sets the baseline: the connections' counters then
  * hold their whole history. A connection that appears later started since the previous dump, so all its counters
  * count. A connection whose counters went backwards is a new connection on the same addresses and counts as new.
- * Listening sockets and connections with negative figures (an unsigned kernel value beyond a Java long, or a bug
- * in the dump) are left out.
+ * Connections with negative figures (an unsigned kernel value beyond a Java long, or a bug in the dump) are left
+ * out.
  */
 final class ConnectionLedger {
-
-    /** Kernel state number of a listening socket. */
-    private static final int LISTEN = 10;
 
     private record Key(InetSocketAddress local, InetSocketAddress remote) {
     }
@@ -47,9 +44,6 @@ final class ConnectionLedger {
         List<ConnectionDelta> deltas = new ArrayList<>();
         int rejected = 0;
         for (TcpConnectionInfo info : dump) {
-            if (info.state() == LISTEN) {
-                continue;
-            }
             if (!isSane(info)) {
                 rejected++;
                 continue;
