@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.net.InetAddress;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socketintents.api.Category;
 
 /**
@@ -18,21 +18,15 @@ import org.socketintents.api.Category;
 @RequiresNetworkNamespaces
 class CategoryIntentIT {
 
-    private static LabSession session;
+    @RegisterExtension
+    static final LabSessionExtension LAB = new LabSessionExtension();
+
     private static MamDaemon mam;
 
     @BeforeAll
     static void startMam() throws IOException, InterruptedException {
-        session = LabSession.open(CategoryIntentIT.class.getSimpleName());
-        mam = session.own(MamDaemon.start(session.lab(), session.logs()));
+        mam = LAB.session().startMam();
         mam.awaitBothLinksKnown();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
@@ -47,7 +41,7 @@ class CategoryIntentIT {
 
     private static void assertConnectsFrom(InetAddress expected, Category category)
             throws IOException, InterruptedException {
-        ConnectionReport report = session.connectToService(IntentClient.class, category, mam);
+        ConnectionReport report = LAB.session().connectToService(IntentClient.class, category, mam);
         assertEquals(expected, report.seenByServer(),
                 () -> "the server saw the wrong client address for " + category + "\n" + mam.describe());
     }

@@ -9,9 +9,9 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socketintents.api.Category;
 
 /**
@@ -28,21 +28,15 @@ class GatewayProfileIT {
     private static final Pattern MISSING_CLASS = Pattern.compile(
             "NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|UnsatisfiedLinkError|SEVERE");
 
-    private static LabSession session;
+    @RegisterExtension
+    static final LabSessionExtension LAB = new LabSessionExtension();
+
     private static MamDaemon mam;
 
     @BeforeAll
     static void startMam() throws IOException, InterruptedException {
-        session = LabSession.open(GatewayProfileIT.class.getSimpleName());
-        mam = session.own(MamDaemon.start(session.lab(), session.logs(), "gateway", "-Xmx32m"));
+        mam = LAB.session().startMam("gateway", "-Xmx32m");
         mam.awaitBothLinksKnown();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
@@ -64,7 +58,7 @@ class GatewayProfileIT {
 
     private static void assertConnectsFrom(InetAddress expected, Class<?> client, Category category)
             throws IOException, InterruptedException {
-        ConnectionReport report = session.connectToService(client, category, mam);
+        ConnectionReport report = LAB.session().connectToService(client, category, mam);
         assertEquals(expected, report.seenByServer(),
                 () -> "the server saw the wrong client address for " + category + "\n" + mam.describe());
         String log = mam.describe();

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socketintents.api.Category;
 
 /**
@@ -28,27 +28,22 @@ class InterfaceRemovalIT {
     private static final Duration CHOSEN_NO_MORE_WITHIN = Duration.ofSeconds(1);
     private static final Duration BOTH_LINKS_USED = Duration.ofSeconds(1);
 
-    private static LabSession session;
+    @RegisterExtension
+    static final LabSessionExtension LAB = new LabSessionExtension();
+
     private static MamDaemon mam;
 
     @BeforeAll
     static void startMam() throws IOException, InterruptedException {
-        session = LabSession.open(InterfaceRemovalIT.class.getSimpleName());
-        mam = session.own(MamDaemon.start(session.lab(), session.logs()));
+        mam = LAB.session().startMam();
         mam.awaitBothLinksKnown();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
     void aRemovedInterfaceIsChosenNoMoreWithinASecondAndConnectionsOverTheOtherSucceed() throws Exception {
         String removed = TwoLinkLab.SECOND.clientDevice();
         String kept = TwoLinkLab.FIRST.clientDevice();
+        LabSession session = LAB.session();
         ChildProcess clients = session.own(ChildProcess.start("clients", session.lab().inClient(JavaCommand.of(
                 LoopingIntentClient.class, mam.clientOptions(),
                 List.of(Long.toString(CLIENTS_RUN.toMillis()), TwoLinkLab.SERVICE.getAddress().getHostAddress(),

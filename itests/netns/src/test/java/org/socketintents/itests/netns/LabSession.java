@@ -57,6 +57,21 @@ final class LabSession implements AutoCloseable {
         return logs;
     }
 
+    /** Starts the MAM with the script's default JVM settings in the client namespace, owned by this session. */
+    MamDaemon startMam() throws IOException, InterruptedException {
+        return startMam("default", "");
+    }
+
+    /**
+     * Starts the MAM in the client namespace, owned by this session.
+     *
+     * @param profile     the script's JVM settings (its SOCKET_INTENTS_PROFILE)
+     * @param javaOptions more JVM options, e.g. a heap size
+     */
+    MamDaemon startMam(String profile, String javaOptions) throws IOException, InterruptedException {
+        return own(MamDaemon.start(lab, logs, profile, javaOptions));
+    }
+
     /** @return the resource, to be released with the session (before anything owned earlier) */
     <T extends AutoCloseable> T own(T resource) {
         return teardown.own(resource);

@@ -45,11 +45,6 @@ final class MamDaemon implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Starts the MAM with the script's default JVM settings and waits until it answers a PING. */
-    static MamDaemon start(TwoLinkLab lab, Path logs) throws IOException, InterruptedException {
-        return start(lab, logs, "default", "");
-    }
-
     /**
      * Starts the MAM and waits until it answers a PING.
      *

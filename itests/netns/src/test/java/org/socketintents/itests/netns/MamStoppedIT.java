@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socketintents.api.Category;
 import org.socketintents.protocol.MamSocketPath;
 
@@ -18,26 +18,20 @@ import org.socketintents.protocol.MamSocketPath;
 @RequiresNetworkNamespaces
 class MamStoppedIT {
 
-    private static LabSession session;
+    @RegisterExtension
+    static final LabSessionExtension LAB = new LabSessionExtension();
+
     private static MamDaemon mam;
 
     @BeforeAll
     static void startAndKillMam() throws IOException, InterruptedException {
-        session = LabSession.open(MamStoppedIT.class.getSimpleName());
-        mam = session.own(MamDaemon.start(session.lab(), session.logs()));
+        mam = LAB.session().startMam();
         mam.kill();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
     void aBulkTransferConnectsTheOsDefaultWay() throws Exception {
-        ConnectionReport report = session.connect("client-without-mam", IntentClient.class,
+        ConnectionReport report = LAB.session().connect("client-without-mam", IntentClient.class,
                 List.of("-D" + MamSocketPath.PROPERTY + "=" + mam.socket()),
                 List.of(Category.BULK_TRANSFER.name(), TwoLinkLab.SERVICE.getAddress().getHostAddress(),
                         Integer.toString(TwoLinkLab.SERVICE.getPort())));

@@ -7,9 +7,8 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lab itself, without any Socket Intents code: the source address an application binds chooses the link,
@@ -18,19 +17,8 @@ import org.junit.jupiter.api.Test;
 @RequiresNetworkNamespaces
 class TwoLinkLabIT {
 
-    private static LabSession session;
-
-    @BeforeAll
-    static void openLab() throws IOException, InterruptedException {
-        session = LabSession.open(TwoLinkLabIT.class.getSimpleName());
-    }
-
-    @AfterAll
-    static void closeLab() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    @RegisterExtension
+    static final LabSessionExtension LAB = new LabSessionExtension();
 
     @Test
     void theFirstLinksAddressReachesTheServerOverTheFirstLink() throws Exception {
@@ -54,7 +42,7 @@ class TwoLinkLabIT {
         if (bind != null) {
             args.add(bind.getHostAddress());
         }
-        ConnectionReport report = session.connect(name, BoundSocketClient.class, List.of(), args);
+        ConnectionReport report = LAB.session().connect(name, BoundSocketClient.class, List.of(), args);
         assertEquals(new ConnectionReport(expected, expected), report);
     }
 }
